@@ -1,0 +1,34 @@
+# The two commands of the README:  `make audit` (main job)  and  `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup audit app test e2e score bench lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/install-system-packages.sh
+	bash scripts/install-system-packages.sh
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+audit: $(STAMP)
+	$(VENV)/bin/reglint check corpora/regulations/*.txt --format text --fail-on never
+
+app: $(STAMP)
+	$(VENV)/bin/streamlit run app.py
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+score: $(STAMP)
+	$(PY) ../shared/eval/score.py --gold ../shared/gold --docs ../shared/corpora/regulations \
+		--cmd "$(VENV)/bin/reglint check --format json" -v
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check analyzer reference tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info

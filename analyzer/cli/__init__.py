@@ -1,0 +1,34 @@
+"""Command line: argument parsing, output formats and exit codes only.
+
+Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or input error.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from analyzer.cli import sections
+
+COMMANDS = (sections,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reglint",
+        description="Проверка положений об использовании ИКОП «Сферум» по методическим рекомендациям Минпросвещения.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("Прервано.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,68 @@
+"""Error catalogue. Every error a user can meet names the file and the reason
+in Russian and carries a stable ``RL0xx`` code (documented in docs/findings.md).
+"""
+from __future__ import annotations
+
+
+class ReglintError(Exception):
+    """Base of every error reglint raises on purpose."""
+
+    code = "RL900"
+
+
+class ConfigError(ReglintError):
+    """Reference data is broken: a developer's error, not a user's."""
+
+    code = "RL901"
+
+
+class InputError(ReglintError):
+    """A file that cannot be analysed. ``reason`` is Russian, for the user."""
+
+    code = "RL000"
+    reason = "файл не удалось прочитать"
+
+    def __init__(self, path: str, detail: str | None = None):
+        self.path = path
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        tail = f" ({self.detail})" if self.detail else ""
+        return f"{self.path}: {self.reason}{tail}"
+
+
+class Corrupt(InputError):
+    code = "RL001"
+    reason = "файл повреждён или не соответствует своему формату"
+
+
+class Encrypted(InputError):
+    code = "RL002"
+    reason = "файл защищён паролем (зашифрован); снимите защиту и загрузите снова"
+
+
+class NoTextLayer(InputError):
+    code = "RL003"
+    reason = "в файле нет текстового слоя (скан); нужен документ с текстом или распознанный (OCR) PDF"
+
+
+class Empty(InputError):
+    code = "RL004"
+    reason = "файл пуст или не содержит текста"
+
+
+class TooLarge(InputError):
+    code = "RL005"
+    reason = "файл слишком велик"
+
+
+class UnsupportedType(InputError):
+    code = "RL006"
+    reason = "формат файла не поддерживается"
+
+
+class ConverterMissing(InputError):
+    code = "RL007"
+    reason = "для чтения этого формата нужен LibreOffice (soffice), он не установлен"

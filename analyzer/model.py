@@ -1,0 +1,218 @@
+"""The data model. Each stage reads the previous stage's frozen objects and
+produces its own; nothing downstream mutates what upstream made.
+
+    Document ─▶ Structure (sections, approval, defects)
+             ─▶ Citations, ClauseMatches ─▶ Findings ─▶ Report
+
+Every span is ``[start, end)`` into ``Document.text``.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Format = Literal["txt", "md", "docx", "pdf", "doc", "odt", "rtf"]
+Role = Literal[
+    "general", "organisation", "head", "administrator", "class_teacher",
+    "teacher", "student", "parent", "rights", "final", "approval", "other",
+]
+InstitutionType = Literal["school", "college", "additional", "preschool", "unknown"]
+ClauseStatus = Literal["present", "partial", "misplaced", "missing", "not_applicable"]
+Severity = Literal["error", "warning", "info"]
+
+
+# ----------------------------------------------------------------- document
+@dataclass(frozen=True)
+class SourceBlock:
+    """Where a stretch of ``Document.text`` came from in the source file."""
+
+    start: int
+    end: int
+    page: int | None = None        # 1-based page (PDF), None elsewhere
+    paragraph: int | None = None   # 0-based body paragraph index (DOCX/TXT line block)
+    table: bool = False            # the text comes from a table cell
+
+
+@dataclass(frozen=True)
+class Document:
+    """A regulation read from a file: canonical plain text plus provenance.
+
+    ``text`` uses ``\\n`` between paragraphs, a blank line never carries meaning;
+    automatic numbering (DOCX) is materialised as written text ("1.1. ...").
+    """
+
+    source: str
+    format: Format
+    text: str
+    title: str | None = None
+    pages: int | None = None
+    blocks: tuple[SourceBlock, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def locate(self, offset: int) -> SourceBlock | None:
+        """The source block holding ``offset``, if the reader recorded one."""
+        starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+
+# ---------------------------------------------------------------- structure
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date written in the text ("29.12.2023", «29» декабря 2023 г.)."""
+
+    value: dt.date | None      # None: written but impossible (31.02.2023)
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ApprovalBlock:
+    """One approval stamp: ПРИНЯТО / УТВЕРЖДАЮ / Утверждено / СОГЛАСОВАНО."""
+
+    kind: Literal["adopted", "approved", "agreed", "considered"]
+    start: int
+    end: int
+    body: str                          # who adopts/approves: "педагогическим советом", "Директор"
+    protocol_number: str | None = None
+    order_number: str | None = None
+    dates: tuple[DateMention, ...] = ()
+    signatory: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered or bulleted unit of the body.
+
+    ``number`` is as written ("2.1", "2.1.", "А)", "-"); ``level`` is the depth
+    in the tree (1 = top); ``parent`` indexes ``Structure.sections``.
+    ``start``/``end`` cover the section with its children; ``text_end`` ends
+    its own text (before the first child).
+    """
+
+    number: str | None
+    level: int
+    kind: Literal["heading", "clause", "item", "bullet", "paragraph"]
+    role: Role
+    heading: str
+    start: int
+    end: int
+    text_end: int
+    parent: int | None = None
+
+    @property
+    def label(self) -> str:
+        """The number a reviewer would quote ("2.1", "А)") without the trailing dot."""
+        return (self.number or "").rstrip(".")
+
+
+@dataclass(frozen=True)
+class StructureDefect:
+    """A numbering or layout problem the parser saw."""
+
+    kind: Literal["number_gap", "number_restart", "dangling_colon", "unnumbered",
+                  "missing_section", "title_mismatch", "duplicate_number"]
+    start: int
+    end: int
+    detail: str
+
+
+@dataclass(frozen=True)
+class Structure:
+    title: str | None
+    title_span: tuple[int, int] | None
+    approvals: tuple[ApprovalBlock, ...]
+    sections: tuple[Section, ...]
+    defects: tuple[StructureDefect, ...] = ()
+    body_start: int = 0
+
+    def section_at(self, offset: int) -> Section | None:
+        """The deepest section whose span holds ``offset``."""
+        best: Section | None = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best
+
+
+# ----------------------------------------------------------------- citations
+@dataclass(frozen=True)
+class CitedAct:
+    """What the text says about an act, before linking to the registry."""
+
+    kind: str | None           # "federal_law" | "resolution" | "order" | "letter" | "instruction" | "sanitary_rules"
+    issuer: str | None         # as written
+    number: str | None         # as written, normalised spacing only
+    date: dt.date | None
+    date_text: str | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation of a legal act, linked to the registry and checked."""
+
+    act: str                   # registry id or "unknown"
+    quote: str
+    start: int
+    end: int
+    cited: CitedAct
+    problems: tuple[str, ...] = ()
+    correct: str | None = None  # the registry's exact citation
+
+
+# ------------------------------------------------------------------ matching
+@dataclass(frozen=True)
+class Evidence:
+    section: str | None
+    quote: str
+    start: int
+    end: int
+    role: Role | None = None
+
+
+@dataclass(frozen=True)
+class ClauseMatch:
+    clause: str
+    status: ClauseStatus
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+    reasons: tuple[str, ...] = ()   # machine-readable deviations: "optional", "role_name", "subject", "wrong_role"
+
+
+# ------------------------------------------------------------------ findings
+@dataclass(frozen=True)
+class Finding:
+    code: str                  # RLnnn
+    name: str                  # dotted, e.g. legal-ref.wrong-date
+    category: str
+    severity: Severity
+    message: str               # Russian, for a methodologist
+    fix: str | None = None     # the reference wording or the correct citation
+    quote: str = ""
+    start: int | None = None
+    end: int | None = None
+    section: str | None = None
+    clause: str | None = None
+    act: str | None = None
+    source: str | None = None  # MR point or registry field
+
+
+# -------------------------------------------------------------------- report
+@dataclass(frozen=True)
+class Report:
+    document: Document
+    structure: Structure
+    institution_type: InstitutionType
+    in_scope: bool
+    clauses: tuple[ClauseMatch, ...]
+    citations: tuple[Citation, ...]
+    findings: tuple[Finding, ...]
+    reference_version: str
+    registry_version: str
+    timings: dict[str, float] = field(default_factory=dict, compare=False)

@@ -1,0 +1,1 @@
+"""Recognizers find mentions (dates, legal-act citations) in text, with spans."""
