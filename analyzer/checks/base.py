@@ -39,6 +39,7 @@ class CheckContext:
     registry: "Registry"
     document_date: dt.date | None
     today: dt.date
+    looks_like: str | None = None      # what an out-of-scope document seems to be
 
     def quote(self, start: int, end: int) -> str:
         return self.document.text[start:end]

@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analyzer.cli import sections
+from analyzer.cli import check, explain, reference_cmd, sections
 
-COMMANDS = (sections,)
+COMMANDS = (sections, check, explain, reference_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,111 @@
+"""RL1xx: the duties and provisions of the reference clause set.
+
+Severity follows the clause's level: required → error, recommended →
+warning, template → info.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from analyzer.checks.base import Check, CheckContext, register
+from analyzer.clause_set import ROLE_TITLES, Clause
+from analyzer.model import ClauseMatch, Finding
+
+REASONS = {
+    "optional": "обязанность сделана необязательной («при необходимости», «может»), тогда как по МР она обязательна",
+    "subject": "круг лиц указан шире или иначе, чем в МР (например, «из числа работников» вместо "
+               "«из числа педагогических работников»)",
+    "incomplete": "сформулировано не полностью: нет части обязанности или названия роли «учитель»",
+    "related_role": "раздела этой роли в положении нет; обязанность указана только для другой роли",
+}
+
+
+def _source(clause: Clause) -> str:
+    points = [s[3:] for s in clause.source if s.startswith("MR-")]
+    return "МР, п. " + ", ".join(points) if points else "типовое положение"
+
+
+def _fix(clause: Clause) -> str:
+    return f"{clause.wording} ({_source(clause)})"
+
+
+class ClauseCheck(Check):
+    status: str
+
+    def matches(self, ctx: CheckContext) -> Iterable[tuple[ClauseMatch, Clause]]:
+        for match in ctx.clauses:
+            if match.status == self.status:
+                yield match, ctx.clause_set.get(match.clause)
+
+    def emit(self, ctx: CheckContext, match: ClauseMatch, clause: Clause, message: str) -> Finding:
+        evidence = match.evidence[0] if match.evidence else None
+        return self.finding(ctx, message, start=evidence.start if evidence else None,
+                            end=evidence.end if evidence else None, fix=_fix(clause), clause=clause.id,
+                            source=_source(clause), severity=clause.severity)  # type: ignore[arg-type]
+
+
+@register
+class MissingClause(ClauseCheck):
+    """A duty or provision of the reference set is not stated anywhere.
+
+    Bad: a regulation whose teacher section has no verification of the role «учитель».
+    Good: «проходит процесс верификации статуса «учитель» в учебном профиле ИКОП «Сферум»» (МР, п. 22).
+    Source: reference/clauses.yaml (MR points and the model regulation).
+    Known false positives: a duty stated in words none of the clause's concept groups know.
+    """
+
+    code = "RL101"
+    name = "clause.missing"
+    category = "missing_clause"
+    severity = "error"
+    status = "missing"
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        for match, clause in self.matches(ctx):
+            yield self.emit(ctx, match, clause, f"Нет положения: {clause.title}.")
+
+
+@register
+class PartialClause(ClauseCheck):
+    """A duty is stated but weakened or distorted.
+
+    Bad: «проходит процесс верификации статуса «Преподаватель» (при необходимости)».
+    Good: «проходит процесс верификации статуса «учитель»» — обязательно (МР, п. 22).
+    Source: reference/clauses.yaml: parts, conflicts; optional markers in analyzer/matching/signals.py.
+    Known false positives: «при необходимости» that qualifies a condition the regulation's wording hides.
+    """
+
+    code = "RL102"
+    name = "clause.partial"
+    category = "partial_clause"
+    severity = "error"
+    status = "partial"
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        for match, clause in self.matches(ctx):
+            why = "; ".join(REASONS[r] for r in match.reasons if r in REASONS) or "формулировка отступает от МР"
+            yield self.emit(ctx, match, clause, f"Положение искажено или ослаблено: {clause.title} — {why}.")
+
+
+@register
+class MisplacedClause(ClauseCheck):
+    """A duty is stated as the duty of another role.
+
+    Bad: in the head's section, «доводит до сведения руководителя статистические данные».
+    Good: the same duty in the administrator's section.
+    Source: reference/clauses.yaml: role of each clause; section roles from the structure parser.
+    Known false positives: a section whose heading names a role the parser does not recognise.
+    """
+
+    code = "RL103"
+    name = "clause.misplaced"
+    category = "misplaced_clause"
+    severity = "error"
+    status = "misplaced"
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        for match, clause in self.matches(ctx):
+            where = match.evidence[0].role if match.evidence else None
+            yield self.emit(ctx, match, clause,
+                            f"Обязанность записана не той роли: {clause.title} — указана в разделе "
+                            f"«{ROLE_TITLES.get(where or 'other')}», а относится к роли «{ROLE_TITLES[clause.role]}».")

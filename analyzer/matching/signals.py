@@ -1,0 +1,40 @@
+"""Deviation signals inside a matched unit: a duty made optional, or stated
+with a subject other than MR's.
+"""
+from __future__ import annotations
+
+import re
+
+from analyzer.clause_set import Clause
+
+# Words that turn a duty into an option. «(при наличии доступа)» is a
+# condition of fact, not an option, and is not listed.
+OPTIONAL = re.compile(
+    r"\(?\b(?:при|по)\s+необходимости\b\)?|\bпо\s+возможности\b|\bпо\s+желанию\b|\bпо\s+усмотрению\b"
+    r"|\bвправе\b|\bмо(?:жет|гут)\b|\bрекомендуется\b|\bжелательно\b|\bдопускается\b",
+    re.IGNORECASE)
+# "... педагогическим работникам и обучающимся (при необходимости)": the
+# parenthesis qualifies only the last conjunct, not the duty.
+_LAST_CONJUNCT = re.compile(r"\bи\s+(?:[\w-]+\s+){0,2}[\w-]+\s*$", re.IGNORECASE)
+DUTY_ROLES = frozenset({"head", "administrator", "class_teacher", "teacher", "student", "parent", "organisation"})
+
+
+def optional_marker(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Span of a marker that makes the duty in ``text[start:end]`` optional."""
+    for m in OPTIONAL.finditer(text, start, end):
+        if m.group(0).startswith("("):
+            before = text[max(start, m.start() - 60):m.start()]
+            if _LAST_CONJUNCT.search(before):
+                continue
+        return m.start(), m.end()
+    return None
+
+
+def conflict(clause: Clause, sequence: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The clause's conflict pattern found as a contiguous lemma run, if any."""
+    for pattern in clause.conflicts:
+        n = len(pattern)
+        for i in range(len(sequence) - n + 1):
+            if sequence[i:i + n] == pattern:
+                return pattern
+    return None

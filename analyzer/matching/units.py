@@ -1,0 +1,76 @@
+"""Matching units: the sentences and list items of the body, with their role.
+
+A unit ending with a colon ("создает чаты:") also yields a list unit that
+joins it with the items that follow it in the same role, so that a compound
+duty whose parts stand in separate bullets can be recognised as one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analyzer.model import Structure
+from analyzer.nlp import TokenTable
+
+LIST_WINDOW = 6
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[А-ЯЁA-Z«\"])")
+_ABBREVIATION = re.compile(r"(?:\b[А-ЯЁA-Zа-яё]|\bг|\bст|\bп|\bпп|\bим|\bт|\bд|\bр|\bруб|\bтел|\bул)\.$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    role: str
+    section: str | None
+    lemmas: frozenset[str]
+    sequence: tuple[str, ...]      # all lemmas in order (conflict patterns)
+    key: str                       # content lemmas joined (fuzzy scoring)
+    is_list: bool = False
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _ABBREVIATION.search(text[max(cursor, m.start() - 6):m.start()]):
+            continue
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _unit(tokens: TokenTable, start: int, end: int, role: str, section: str | None, is_list: bool = False) -> Unit:
+    toks = tokens.between(start, end)
+    return Unit(start=start, end=end, role=role, section=section,
+                lemmas=frozenset(t.lemma for t in toks),
+                sequence=tuple(t.lemma for t in toks),
+                key=" ".join(t.lemma for t in toks if not t.stop),
+                is_list=is_list)
+
+
+def build_units(text: str, structure: Structure, tokens: TokenTable) -> tuple[Unit, ...]:
+    """Sentence units of every body section, then list units for colon items."""
+    units: list[Unit] = []
+    for section in structure.sections:
+        if section.role == "approval" or section.start < structure.body_start:
+            continue
+        label = section.label or None
+        for s, e in _sentences(text, section.start, section.text_end):
+            if tokens.between(s, e):
+                units.append(_unit(tokens, s, e, section.role, label))
+    lists: list[Unit] = []
+    for i, unit in enumerate(units):
+        if not text[unit.start:unit.end].rstrip().endswith(":"):
+            continue
+        end = unit.end
+        for follower in units[i + 1:i + 1 + LIST_WINDOW]:
+            if follower.role != unit.role:
+                break
+            end = follower.end
+            if text[follower.start:follower.end].rstrip().endswith((":", ".")):
+                break
+        if end > unit.end:
+            lists.append(_unit(tokens, unit.start, end, unit.role, unit.section, is_list=True))
+    return tuple(units + lists)

@@ -1,0 +1,100 @@
+"""Tokens and lemmas, computed once per document and shared by all stages.
+
+spaCy's blank Russian tokenizer splits the text; lemmas come from a cached
+pymorphy3 lookup wired in as a spaCy component (spaCy's own pymorphy3 mode
+needs a tagger that no installable Russian model provides here, and is much
+slower). OCR damage is repaired first by a same-length normalisation, so
+every token offset is an offset into ``Document.text``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pymorphy3
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Latin letters that OCR and careless typing put inside Cyrillic words.
+_LOOKALIKE = str.maketrans("AaBCcEeHKkMOoPpTXxyu", "АаВСсЕеНКкМОоРрТХхуи")
+_MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
+_WORD = re.compile(r"[а-яёa-z]", re.IGNORECASE)
+
+STOP_WORDS = frozenset("""
+и в во не на с со по к ко о об обо от до для из у за при а но или либо ли же бы как так что чтобы то это
+его ее её их он она они оно мы вы я ты который которая которые которое этот эта эти тот та те такой
+также тоже а именно т д др т.д. т.п. том числе всех все весь всё свой своя свои своего своей
+""".split())
+
+
+def repair_ocr(text: str) -> str:
+    """Replace Latin look-alike letters inside Cyrillic words; length is kept."""
+    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKE), text)
+
+
+@lru_cache(maxsize=1)
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The normal form of a word form (lower case, ё → е)."""
+    word = word.lower().replace("ё", "е")
+    if not re.search("[а-я]", word):
+        return word
+    return _morph().parse(word)[0].normal_form.replace("ё", "е")
+
+
+@Language.component("pymorphy3_lemmas")
+def _lemmatize(doc: Doc) -> Doc:
+    for token in doc:
+        token.lemma_ = lemma(token.text)
+    return doc
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    """The shared pipeline: blank Russian tokenizer + cached pymorphy3 lemmas."""
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("pymorphy3_lemmas")
+    return nlp
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    lemma: str
+    stop: bool
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """The document's word tokens in order, with offsets into its text."""
+
+    tokens: tuple[Token, ...]
+
+    def between(self, start: int, end: int) -> tuple[Token, ...]:
+        starts = [t.start for t in self.tokens]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return self.tokens[lo:hi]
+
+
+def tokenize(text: str) -> TokenTable:
+    """Word tokens of ``text`` (hyphenated words split into their parts)."""
+    doc = build_nlp()(repair_ocr(text))
+    tokens: list[Token] = []
+    for t in doc:
+        if not _WORD.search(t.text):
+            continue
+        offset = t.idx
+        for part in re.finditer(r"[^\W_]+", t.text):
+            whole = part.span() == (0, len(t.text))
+            lem = t.lemma_ if whole else lemma(part.group(0))
+            tokens.append(Token(offset + part.start(), offset + part.end(), lem, lem in STOP_WORDS))
+    return TokenTable(tuple(tokens))

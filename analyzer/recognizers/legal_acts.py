@@ -1,0 +1,270 @@
+"""Citations of legal acts, wherever they stand in a regulation.
+
+A citation is a *head* — the kind of act with its issuer ("Постановлением
+Правительства РФ"), a federal-law number ("№ 273-ФЗ") or a sanitary-rules code
+("СП 2.4.3648-20") — followed by its requisites (number and date, in either
+order, possibly across a line or paragraph break) and, usually, its title in
+quotes of any kind. The reported span runs from the head through the last
+requisite; the title goes into ``CitedAct.title``.
+
+Why regular expressions and not spaCy's ``Matcher``: the span must be
+character-exact across line breaks, and the parts come in forms a tokenizer
+splits inconsistently ("№1241", "273- ФЗ", "2022г.", "ГД-1736/03", «29»);
+dates already come from the regex-based ``dates`` recognizer. As in presidio's
+pattern recognizers, each pattern is declarative and a validation step — the
+issuer must be a federal body — rejects look-alikes such as the regulation's
+own approval order ("Приказ № 411-1/Д", "утверждается приказом директора").
+Kinds and issuers are matched on the OCR-repaired text (same length), values
+are taken from the original.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analyzer.model import CitedAct, DateMention
+from analyzer.nlp import repair_ocr
+from analyzer.recognizers.dates import find_dates
+
+_I = re.IGNORECASE
+KINDS = {
+    "federal_law": r"федеральн(?:ый|ого|ому|ым|ом)\s+закон(?:а|у|ом|е)?",
+    "resolution": r"постановлени(?:е|я|ю|ем|и)",
+    "order": r"приказ(?:а|у|ом|е)?",
+    "letter": r"письм(?:о|а|у|ом|е)",
+    "instruction": r"распоряжени(?:е|я|ю|ем|и)",
+}
+_KIND = re.compile("|".join(rf"(?P<{k}>(?<![\w-]){v}(?![\w-]))" for k, v in KINDS.items()), _I)
+_FZ_NUMBER = re.compile(r"(?<![\w-])(?:№\s*)?\d{1,4}\s?-\s?Ф[З3](?!\w)")   # "Ф3": OCR
+_CODE = re.compile(r"(?<!\w)(?:[Сс]ан[Пп]и[Нн]|САНПИН|СП)\s?(?P<code>\d+(?:\.\d+){2,3}-\d\d)(?!\d)")
+
+_COUNTRY = r"(?:РФ|России|Российской\s+Федерации)"
+# Federal bodies that the registry knows by name, then any other federal body.
+BODIES = {
+    "government": r"правительств[оау]\w*",
+    "minpros": r"минпросвещени[яе]|министерств[оау]\w*\s+просвещени[яе]",
+    "minobrnauki": r"минобрнауки|министерств[оау]\w*\s+образовани[яе]\s+и\s+науки",
+    "mincifry": r"минцифры|министерств[оау]\w*\s+цифрового\s+развити[яе](?:,?\s+связи\s+и\s+массовых\s+коммуникаций)?",
+    "sanitary_doctor": r"главн\w+\s+государственн\w+\s+санитарн\w+\s+врач\w*",
+    "federal": r"(?:министерств[оау]\w*|федеральн\w+\s+(?:служб|агентств)\w*)(?:,?\s+[а-яё]+){1,8}?(?=\s+" + _COUNTRY
+               + r")|мин[а-яё]{3,}|рос[а-яё]*надзор\w*",
+}
+_BODY = "|".join(f"(?:{p})" for p in BODIES.values())
+_DEPARTMENT = r"департамент\w*(?:\s+[^\s,()]+)+?"
+# A federal issuer: [Департамент X] body [country] [, Департамент X | (Департамент X)] — and nothing else,
+# so that "Министерства образования Московской области" is not one.
+_ISSUER = re.compile(
+    rf"(?:{_DEPARTMENT}\s+)?(?:{_BODY})(?:\s+{_COUNTRY})?(?:\s*,\s*{_DEPARTMENT}|\s*\(\s*{_DEPARTMENT}\s*\))?", _I)
+_LAW_ISSUER = re.compile(_COUNTRY, _I)
+
+# Parts joined by "-", "/" or "."; a hyphen may end a line ("№ 04-\n643").
+_NUMBER = r"(?:[A-ZА-ЯЁ]{1,3}\s?-\s?)?\d+(?:(?:-[^\S\n]*\n\s*(?=\d)|[-/]|\.(?=\d))[\dA-Za-zА-ЯЁа-яё]+)*(?:\s?-\s?Ф[З3](?!\w))?"
+# "N°", "Ne" (before digits): how OCR reads "№".
+_NUMBER_REQ = re.compile(rf"(?:№|N[°º]|No\.?|Ne(?=\s*\d)|N)\s*(?P<number>{_NUMBER})")
+_FROM = re.compile(r"от(?!\w)\s*", _I)
+_FROM_BEFORE = re.compile(r"(?<!\w)от\s*$", _I)
+_SEP = re.compile(r"[\s,]*")
+_BEFORE_TITLE = re.compile(r"[^\S\n]*\n?[^\S\n]*(?:\([^()\n]{0,80}\)\s*)?")
+_ISSUER_TOKEN = re.compile(r"[^\S\n]*\n?[^\S\n]*([^\s«»\"“”„№;:]+)")
+_MAX_ISSUER_TOKENS = 20
+
+_BLANKS = re.compile(r"\s*")
+_NEW_ITEM = re.compile(r"[-–—·•*]|\d+[.)]|[а-яa-z]\)", _I)
+_CLOSER = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_MAX_TITLE = 1000
+
+
+@dataclass(frozen=True)
+class _Requisites:
+    end: int
+    number: tuple[int, int] | None = None   # span of the number itself
+    date: DateMention | None = None
+
+
+def issuer_body(issuer: str | None) -> str | None:
+    """The federal body an issuer names ("Минпросвещения России" → "minpros"), or None."""
+    if not issuer:
+        return None
+    hits = [(m.start(), key) for key, p in BODIES.items() if (m := re.search(p, repair_ocr(issuer), _I))]
+    specific = [h for h in hits if h[1] != "federal"]
+    return min(specific or hits)[1] if hits else None
+
+
+def is_federal_issuer(kind: str, issuer: str) -> bool:
+    """Whether ``issuer`` (as written after the kind word) makes this an act of a federal body."""
+    issuer = " ".join(issuer.split()).strip(" ,")
+    if kind == "federal_law":
+        return not issuer or bool(_LAW_ISSUER.fullmatch(issuer))
+    return bool(_ISSUER.fullmatch(issuer))
+
+
+def _date_at(text: str, pos: int) -> DateMention | None:
+    m = _FROM.match(text, pos)
+    if not m:
+        return None
+    dates = find_dates(text, m.end(), min(len(text), m.end() + 40))
+    return dates[0] if dates and dates[0].start == m.end() else None
+
+
+def _requisites(text: str, pos: int, found: _Requisites | None = None) -> _Requisites | None:
+    """Number and date, in either order, from ``pos`` (after what ``found`` holds); None if nothing."""
+    found = found or _Requisites(end=pos)
+    while True:
+        at = _SEP.match(text, found.end).end()
+        date = None if found.date else _date_at(text, at)
+        if date:
+            found = _Requisites(date.end, found.number, date)
+            continue
+        number = None if found.number else _NUMBER_REQ.match(text, at)
+        if number:
+            found = _Requisites(number.end(), number.span("number"), found.date)
+            continue
+        return found if found.end > pos else None
+
+
+def _date_before(text: str, pos: int) -> tuple[int, DateMention] | None:
+    """An "от <date>" that ends right before ``pos``: (where "от" starts, the date)."""
+    dates = find_dates(text, max(0, pos - 50), pos)
+    if not dates or text[dates[-1].end:pos].strip(" ,\n\t"):
+        return None
+    lead = _FROM_BEFORE.search(text, max(0, dates[-1].start - 6), dates[-1].start)
+    return (lead.start(), dates[-1]) if lead else None
+
+
+def _title_goes_on(text: str, newline: int, after: int) -> bool:
+    """Whether an open title continues past the line break at ``newline``.
+
+    It does when the next line goes on in lower case; after a plain line break
+    (a re-wrapped or PDF text, not a blank line) also when the line does not end
+    a sentence and the next one does not start a new item.
+    """
+    if after >= len(text):
+        return False
+    if text[after].islower():
+        return True
+    wrapped = text.count("\n", newline, after) == 1
+    return wrapped and text[:newline].rstrip()[-1:] not in ";.:!?" and not _NEW_ITEM.match(text, after)
+
+
+def read_title(text: str, pos: int) -> tuple[int, str] | None:
+    """The quoted title opening at ``pos``: (end, title without its outer quotes).
+
+    Nested quotes of any kind are balanced; a title whose quotes never close
+    runs to the end of its line (or to a ";"). Line breaks inside a title are
+    crossed as :func:`_title_goes_on` says.
+    """
+    if pos >= len(text) or text[pos] not in _CLOSER:
+        return None
+    stack = [_CLOSER[text[pos]]]
+    i, limit, line_end = pos + 1, min(len(text), pos + _MAX_TITLE), None
+    while i < limit:
+        ch = text[i]
+        if ch == "\n":
+            after = _BLANKS.match(text, i).end()
+            if not _title_goes_on(text, i, after):
+                break
+            i = after
+            continue
+        if ch == ";" and line_end is None:
+            line_end = i
+        if ch == '"' and stack[-1] == '"' and (text[i - 1].isspace() or text[i - 1] in _CLOSER):
+            stack.append('"')
+        elif ch in stack:
+            while stack.pop() != ch:
+                pass
+            if not stack:
+                return i + 1, " ".join(text[pos + 1:i].split())
+        elif ch in _CLOSER:
+            stack.append(_CLOSER[ch])
+        i += 1
+    end = line_end if line_end is not None else i
+    body = text[pos + 1:end].rstrip(" \t.,;»”“\"")
+    return pos + 1 + len(body), " ".join(body.split())
+
+
+def _title_after(text: str, pos: int) -> tuple[int, str] | None:
+    """The title after the requisites, past an editorial remark such as "(ред. от 04.08.2023)"."""
+    return read_title(text, _BEFORE_TITLE.match(text, pos).end())
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int          # end of the quoted span (the last requisite)
+    extent: int       # end of everything read, title included
+    act: CitedAct
+
+
+def _make(text: str, start: int, kind: str, issuer: str | None, req: _Requisites,
+          title: tuple[int, str] | None) -> _Found:
+    """The citation read from the original ``text`` at the spans found in the folded one."""
+    number = re.sub(r"\s*([-/])\s*", r"\1", text[slice(*req.number)]) if req.number else None
+    date = req.date
+    issuer = " ".join((issuer or "").split()).strip(" ,")
+    act = CitedAct(kind=kind, issuer=issuer or None, number=number, date=date.value if date else None,
+                   date_text=" ".join(text[date.start:date.end].split()) if date else None,
+                   title=title[1] if title else None)
+    return _Found(start, req.end, max(req.end, title[0] if title else 0), act)
+
+
+def _issuer_end(folded: str, pos: int) -> int:
+    """Where the issuer after a kind word ends: before the first requisite, quote or blank line."""
+    end = pos
+    for _ in range(_MAX_ISSUER_TOKENS):
+        at = _SEP.match(folded, end).end()
+        if at >= len(folded) or folded[at] in _CLOSER or _requisites(folded, at):
+            break
+        m = _ISSUER_TOKEN.match(folded, end)   # crosses one line break, never a blank line
+        if not m:
+            break
+        end = m.end()
+    return end
+
+
+def _from_kind(text: str, folded: str, m: re.Match) -> _Found | None:
+    kind = m.lastgroup
+    issuer_end = _issuer_end(folded, m.end())
+    if not is_federal_issuer(kind, folded[m.end():issuer_end]):
+        return None
+    first_title = _title_after(text, issuer_end)   # "Федеральный закон «Об образовании…» от … № …"
+    req = _requisites(folded, first_title[0] if first_title else issuer_end)
+    if not req:
+        return None
+    title = first_title or _title_after(text, req.end)
+    return _make(text, m.start(), kind, text[m.end():issuer_end], req, title)
+
+
+def _from_law_number(text: str, folded: str, m: re.Match) -> _Found:
+    """A federal law known by its number alone: "(от 29.12.2012) № 273-ФЗ"."""
+    digits = re.search(r"\d", m.group(0)).start()
+    number = _Requisites(m.end(), (m.start() + digits, m.end()))
+    req = _requisites(folded, m.end(), number) or number
+    start = m.start()
+    if not req.date and (before := _date_before(folded, start)):
+        start, req = before[0], _Requisites(req.end, req.number, before[1])
+    return _make(text, start, "federal_law", None, req, _title_after(text, req.end))
+
+
+def _from_code(text: str, folded: str, m: re.Match) -> _Found:
+    """Sanitary rules known by their code: "СП 2.4.3648-20" (the code stands for the number)."""
+    date = _date_at(folded, _SEP.match(folded, m.end()).end())
+    req = _Requisites(date.end if date else m.end(), m.span("code"), date)
+    return _make(text, m.start(), "sanitary_rules", None, req, _title_after(text, req.end))
+
+
+def find_citations(text: str) -> list[tuple[int, int, CitedAct]]:
+    """Every citation of an act of a federal body in ``text``, in order: (start, end, what it says)."""
+    folded = repair_ocr(text)
+    heads = sorted([(m.start(), _from_kind, m) for m in _KIND.finditer(folded)]
+                   + [(m.start(), _from_law_number, m) for m in _FZ_NUMBER.finditer(folded)]
+                   + [(m.start(), _from_code, m) for m in _CODE.finditer(folded)], key=lambda h: h[0])
+    found: list[tuple[int, int, CitedAct]] = []
+    covered = 0
+    for start, reader, m in heads:
+        if start < covered:
+            continue
+        citation = reader(text, folded, m)
+        if citation and citation.start >= (found[-1][1] if found else 0):
+            found.append((citation.start, citation.end, citation.act))
+            covered = citation.extent
+    return found

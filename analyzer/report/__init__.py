@@ -1,0 +1,1 @@
+"""Report writers: JSON (the contract), text, and the formats built on them."""

@@ -1,0 +1,66 @@
+"""The JSON report (schema reglint.report/1, see docs/report-contract.md).
+
+The contract fields come first; the section tree, approval blocks, text
+length, versions and timings are added for UIs and batch stores.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Any
+
+from analyzer.model import Citation, ClauseMatch, Finding, Report
+
+SCHEMA = "reglint.report/1"
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _clause(match: ClauseMatch) -> dict[str, Any]:
+    return {"id": match.clause, "status": match.status, "score": match.score, "reasons": list(match.reasons),
+            "evidence": [{"section": e.section, "role": e.role, "quote": e.quote, "start": e.start, "end": e.end}
+                         for e in match.evidence]}
+
+
+def _citation(c: Citation) -> dict[str, Any]:
+    return {"act": c.act, "quote": c.quote, "start": c.start, "end": c.end,
+            "cited": {"kind": c.cited.kind, "issuer": c.cited.issuer, "number": c.cited.number,
+                      "date": _iso(c.cited.date), "date_text": c.cited.date_text, "title": c.cited.title},
+            "problems": list(c.problems), "correct": c.correct}
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return dataclasses.asdict(f)
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    doc, structure = report.document, report.structure
+    return {
+        "schema": SCHEMA,
+        "document": {
+            "source": doc.source, "format": doc.format, "pages": doc.pages, "chars": len(doc.text),
+            "title": structure.title, "institution_type": report.institution_type, "in_scope": report.in_scope,
+            "approval": [{"kind": a.kind, "body": a.body, "protocol_number": a.protocol_number,
+                          "order_number": a.order_number, "signatory": a.signatory,
+                          "dates": [_iso(d.value) or d.text for d in a.dates], "start": a.start, "end": a.end}
+                         for a in structure.approvals],
+            "warnings": list(doc.warnings),
+        },
+        "reference_version": report.reference_version,
+        "registry_version": report.registry_version,
+        "clauses": [_clause(m) for m in report.clauses],
+        "legal_refs": [_citation(c) for c in report.citations],
+        "findings": [_finding(f) for f in report.findings],
+        "sections": [{"number": s.number, "level": s.level, "kind": s.kind, "role": s.role, "heading": s.heading,
+                      "start": s.start, "end": s.end} for s in structure.sections],
+        "timings": {k: round(v, 4) for k, v in report.timings.items()},
+    }
+
+
+def dumps(reports: list[Report]) -> str:
+    """One object for one report, an array for several."""
+    data: Any = [report_to_dict(r) for r in reports]
+    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2)

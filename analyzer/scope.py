@@ -1,0 +1,49 @@
+"""Is this document a Sferum regulation at all?
+
+Schools upload the wrong local act often enough: the order appointing the
+administrator, rules for a messenger chat, the distance-learning regulation,
+or a kindergarten's act (preschool is outside MR). Such a document gets one
+out-of-scope verdict instead of fifty missing duties.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analyzer.model import InstitutionType
+from analyzer.nlp import repair_ocr
+
+SFERUM = re.compile(r"сферум|sferum", re.IGNORECASE)
+MIN_SFERUM_MENTIONS = 3
+TOP = 1500
+
+ORDER = re.compile(r"^\W*П\s?Р\s?И\s?К\s?А\s?З\W*$|\b(?:приказываю|ПРИКАЗЫВАЮ)\b", re.MULTILINE)
+REGULATION = re.compile(r"^\W*(?:ПОЛОЖЕНИЕ|ПОРЯДОК|РЕГЛАМЕНТ)\b|^\W*(?:Положение|Порядок|Регламент)\s+(?:об?|о|по)\b"
+                        r"|настоящ\w+\s+(?:положени|порядо|регламент)", re.MULTILINE | re.IGNORECASE)
+CHAT_RULES = re.compile(r"\bправила\b[^\n]{0,120}\b(?:чат\w*|мессенджер\w*|групп\w*|MAX|МАКС)", re.IGNORECASE)
+DISTANCE = re.compile(r"электронн\w+\s+обучени\w*|дистанционн\w+\s+(?:образовательн\w+\s+технолог|обучени)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ScopeVerdict:
+    in_scope: bool
+    looks_like: str | None = None       # Russian: what the document seems to be
+
+
+def judge_scope(text: str, title: str | None, institution: InstitutionType) -> ScopeVerdict:
+    """In scope: a Sferum regulation of a school, college or additional-education body."""
+    text = repair_ocr(text)
+    top = (title or "") + "\n" + text[:TOP]
+    mentions = len(SFERUM.findall(text))
+    if institution == "preschool":
+        return ScopeVerdict(False, "документ дошкольной образовательной организации (детского сада): "
+                                   "методические рекомендации на дошкольное образование не распространяются")
+    if ORDER.search(text) and not REGULATION.search(text):
+        return ScopeVerdict(False, "приказ (например, о назначении администратора или о введении положения), а не положение")
+    if CHAT_RULES.search(top):
+        return ScopeVerdict(False, "правила общения в чате или мессенджере, а не положение об использовании ИКОП «Сферум»")
+    if mentions < MIN_SFERUM_MENTIONS:
+        if DISTANCE.search(top):
+            return ScopeVerdict(False, "положение об электронном обучении и дистанционных образовательных технологиях")
+        return ScopeVerdict(False, "другой локальный акт: ИКОП «Сферум» в нём почти не упоминается")
+    return ScopeVerdict(True)

@@ -1,0 +1,1 @@
+"""Reference data (clause set, MR points, legal-acts registry) and their builders."""
