@@ -53,8 +53,9 @@ def _compile_group(alternatives: list[str], clause_id: str) -> Group:
     return tuple(terms)
 
 
-def group_matches(group: Group, lemmas: frozenset[str]) -> bool:
-    return any(term.matches(lemmas) for term in group)
+def group_matches(group: Group, members: tuple[frozenset[str], ...]) -> bool:
+    """A group holds when one alternative's words all occur in one sentence."""
+    return any(term.matches(lemmas) for lemmas in members for term in group)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Clause:
     variants: tuple[str, ...]
     core: tuple[Group, ...]
     parts: tuple[Group, ...]
+    excludes: tuple[Group, ...]           # a unit with any of these states another duty
     conflicts: tuple[tuple[str, ...], ...]
     scope: frozenset[str] | None          # None = anywhere
     related: str | None
@@ -135,7 +137,8 @@ def _clause(raw: dict, mr_points: dict[str, str]) -> Clause:
         wording=raw["wording"], variants=tuple(raw.get("variants") or ()),
         core=tuple(_compile_group(g, cid) for g in raw["core"]),
         parts=tuple(_compile_group(g, cid) for g in raw.get("parts") or ()),
-        conflicts=tuple(tuple(c) if isinstance(c, list) else tuple(str(c).split())
+        excludes=tuple(_compile_group(g, cid) for g in raw.get("excludes") or ()),
+        conflicts=tuple(tuple(" ".join(c if isinstance(c, list) else [c]).split())
                         for c in (raw.get("conflicts") or ())),
         scope=scope, related=raw.get("related"),
         mr_points=tuple(mr_points[r] for r in refs))

@@ -41,6 +41,13 @@ class _Candidate:
     reasons: tuple[str, ...]
 
 
+def _states(clause: Clause, unit: Unit) -> bool:
+    """The unit (a list unit: its introducing item) has the clause's core and none of its excludes."""
+    lead = unit.members[:1]
+    return (all(group_matches(g, lead) for g in clause.core)
+            and not any(group_matches(g, unit.members) for g in clause.excludes))
+
+
 def _clause_keys(clause: Clause) -> list[str]:
     texts = (clause.wording, *clause.variants)
     return [" ".join(t.lemma for t in tokenize(text).tokens if not t.stop) for text in texts]
@@ -78,11 +85,12 @@ class Matcher:
         if not units:
             return tuple(self._empty(c, institution_type) for c in self.clauses)
         fuzzy = self._fuzzy(units)
-        core = np.array([[all(group_matches(g, u.lemmas) for g in c.core) for u in units] for c in self.clauses])
-        parts = np.array([[sum(group_matches(g, u.lemmas) for g in c.parts) / len(c.parts) if c.parts else 1.0
+        core = np.array([[_states(c, u) for u in units] for c in self.clauses])
+        parts = np.array([[sum(group_matches(g, u.members) for g in c.parts) / len(c.parts) if c.parts else 1.0
                            for u in units] for c in self.clauses])
         score = np.where(core & (fuzzy >= FUZZY_MIN), 0.4 * fuzzy + 60.0 * parts, 0.0)
-        best_for_unit = score.max(axis=0)
+        in_scope = np.array([[c.in_scope(u.role) for u in units] for c in self.clauses])
+        best_for_unit = np.where(in_scope, score, 0.0).max(axis=0)
         return tuple(
             self._decide(ci, clause, units, score[ci], parts[ci], best_for_unit, score, text,
                          roles_present, institution_type)
@@ -101,13 +109,16 @@ class Matcher:
                 institution_type: str) -> ClauseMatch:
         if institution_type in ("school", "college", "additional") and institution_type not in clause.applies:
             return ClauseMatch(clause.id, "not_applicable", 0.0)
-        candidates = [
-            ui for ui in np.flatnonzero(scores > 0)
-            if scores[ui] >= best_for_unit[ui] - EXPLAINED_MARGIN
-        ]
-        own = [ui for ui in candidates if clause.in_scope(units[ui].role)]
+        stating = np.flatnonzero(scores > 0)
+        own = [ui for ui in stating if clause.in_scope(units[ui].role)
+               and scores[ui] >= best_for_unit[ui] - EXPLAINED_MARGIN]
+        candidates = [ui for ui in stating if not clause.in_scope(units[ui].role)]
         if own:
-            return self._judge(clause, own, units, scores, parts, text, "present")
+            match = self._judge(clause, own, units, scores, parts, text, "present")
+            if any(conflict(clause, units[ui].sequence) for ui in stating if clause.in_scope(units[ui].role)):
+                return ClauseMatch(clause.id, "partial", match.score, match.evidence,
+                                   tuple(dict.fromkeys((*match.reasons, "subject"))))
+            return match
         if clause.related and clause.role not in roles_present:
             related = [ui for ui in candidates if units[ui].role == clause.related]
             if related:
@@ -132,8 +143,8 @@ class Matcher:
             reasons.append("incomplete")
         for ui in close:
             unit = units[ui]
-            if conflict(clause, unit.sequence):
-                reasons.append("subject")
+            if unit.is_list:
+                continue
             if unit.role in DUTY_ROLES or clause.role in DUTY_ROLES:
                 if optional_marker(text, unit.start, unit.end):
                     reasons.append("optional")

@@ -23,7 +23,7 @@ class Unit:
     end: int
     role: str
     section: str | None
-    lemmas: frozenset[str]
+    members: tuple[frozenset[str], ...]   # lemmas of each sentence; [0] is a list unit's introducing item
     sequence: tuple[str, ...]      # all lemmas in order (conflict patterns)
     key: str                       # content lemmas joined (fuzzy scoring)
     is_list: bool = False
@@ -41,13 +41,14 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _unit(tokens: TokenTable, start: int, end: int, role: str, section: str | None, is_list: bool = False) -> Unit:
+def _unit(tokens: TokenTable, start: int, end: int, role: str, section: str | None,
+          members: tuple[frozenset[str], ...] | None = None) -> Unit:
     toks = tokens.between(start, end)
     return Unit(start=start, end=end, role=role, section=section,
-                lemmas=frozenset(t.lemma for t in toks),
+                members=members or (frozenset(t.lemma for t in toks),),
                 sequence=tuple(t.lemma for t in toks),
                 key=" ".join(t.lemma for t in toks if not t.stop),
-                is_list=is_list)
+                is_list=members is not None)
 
 
 def build_units(text: str, structure: Structure, tokens: TokenTable) -> tuple[Unit, ...]:
@@ -64,13 +65,12 @@ def build_units(text: str, structure: Structure, tokens: TokenTable) -> tuple[Un
     for i, unit in enumerate(units):
         if not text[unit.start:unit.end].rstrip().endswith(":"):
             continue
-        end = unit.end
+        followers: list[Unit] = []
         for follower in units[i + 1:i + 1 + LIST_WINDOW]:
-            if follower.role != unit.role:
+            if follower.role != unit.role or text[follower.start:follower.end].rstrip().endswith(":"):
                 break
-            end = follower.end
-            if text[follower.start:follower.end].rstrip().endswith((":", ".")):
-                break
-        if end > unit.end:
-            lists.append(_unit(tokens, unit.start, end, unit.role, unit.section, is_list=True))
+            followers.append(follower)
+        if followers:
+            members = (unit.members[0], *(f.members[0] for f in followers))
+            lists.append(_unit(tokens, unit.start, followers[-1].end, unit.role, unit.section, members))
     return tuple(units + lists)
