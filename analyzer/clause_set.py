@@ -25,7 +25,6 @@ PERSON_ROLES = frozenset({"head", "administrator", "class_teacher", "teacher", "
 LEVELS = ("required", "recommended", "template")
 INSTITUTIONS = ("school", "college", "additional")
 SEVERITY_BY_LEVEL = {"required": "error", "recommended": "warning", "template": "info"}
-DEFAULT_SCOPE_EXTRA = ("general", "other", "organisation")
 
 
 @dataclass(frozen=True)
@@ -129,7 +128,7 @@ def _clause(raw: dict, mr_points: dict[str, str]) -> Clause:
     if scope_raw == "any":
         scope = None
     else:
-        scope = frozenset(scope_raw or (raw["role"], *DEFAULT_SCOPE_EXTRA))
+        scope = frozenset(scope_raw or (raw["role"],))
     return Clause(
         id=cid, role=raw["role"], level=raw["level"],
         source=tuple(s.strip() for s in raw["source"].split(",")),

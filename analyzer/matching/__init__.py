@@ -25,7 +25,7 @@ from analyzer.clause_set import PERSON_ROLES, Clause, ClauseSet, group_matches
 from analyzer.matching.signals import DUTY_ROLES, conflict, optional_marker
 from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
-from analyzer.nlp import TokenTable, tokenize
+from analyzer.nlp import TokenTable, repair_ocr, tokenize
 
 FUZZY_MIN = 30.0          # below this a unit shares too little wording to state a clause
 EXPLAINED_MARGIN = 12.0   # a unit belongs to every clause within this of its best score
@@ -80,6 +80,7 @@ class Matcher:
 
     def match(self, text: str, structure: Structure, tokens: TokenTable,
               institution_type: str) -> tuple[ClauseMatch, ...]:
+        text = repair_ocr(text)
         units = build_units(text, structure, tokens)
         roles_present = {s.role for s in structure.sections}
         if not units:

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from analyzer.model import Structure
 from analyzer.nlp import TokenTable
+from analyzer.structure.roles import PARTICIPANT_ROLES, cue_role
 
 LIST_WINDOW = 6
+NEUTRAL_ROLES = frozenset({"general", "other", "organisation"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[А-ЯЁA-Z«\"])")
 _ABBREVIATION = re.compile(r"(?:\b[А-ЯЁA-Zа-яё]|\bг|\bст|\bп|\bпп|\bим|\bт|\bд|\bр|\bруб|\bтел|\bул)\.$")
 
@@ -41,6 +43,15 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+def _role(section_role: str, sentence: str) -> str:
+    """A sentence in a neutral section that names its subject ("Педагоги создают …") speaks of that role."""
+    if section_role in NEUTRAL_ROLES:
+        cue = cue_role(sentence)
+        if cue in PARTICIPANT_ROLES:
+            return cue
+    return section_role
+
+
 def _unit(tokens: TokenTable, start: int, end: int, role: str, section: str | None,
           members: tuple[frozenset[str], ...] | None = None) -> Unit:
     toks = tokens.between(start, end)
@@ -60,7 +71,7 @@ def build_units(text: str, structure: Structure, tokens: TokenTable) -> tuple[Un
         label = section.label or None
         for s, e in _sentences(text, section.start, section.text_end):
             if tokens.between(s, e):
-                units.append(_unit(tokens, s, e, section.role, label))
+                units.append(_unit(tokens, s, e, _role(section.role, text[s:e]), label))
     lists: list[Unit] = []
     for i, unit in enumerate(units):
         if not text[unit.start:unit.end].rstrip().endswith(":"):
