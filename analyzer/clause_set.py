@@ -33,11 +33,6 @@ class Term:
 
     words: tuple[tuple[str, bool], ...]   # (text, is_prefix)
 
-    def matches(self, lemmas: frozenset[str]) -> bool:
-        return all(
-            any(lem.startswith(w) for lem in lemmas) if prefix else w in lemmas
-            for w, prefix in self.words)
-
 
 Group = tuple[Term, ...]
 
@@ -50,11 +45,6 @@ def _compile_group(alternatives: list[str], clause_id: str) -> Group:
         words = tuple((w.rstrip("*").lower().replace("ё", "е"), w.endswith("*")) for w in str(alt).split())
         terms.append(Term(words))
     return tuple(terms)
-
-
-def group_matches(group: Group, members: tuple[frozenset[str], ...]) -> bool:
-    """A group holds when one alternative's words all occur in one sentence."""
-    return any(term.matches(lemmas) for lemmas in members for term in group)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import pymorphy3
 import spacy
@@ -23,11 +23,7 @@ _LOOKALIKE = str.maketrans("AaBCcEeHKkMOoPpTXxyu", "АаВСсЕеНКкМОоР
 _MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
 _WORD = re.compile(r"[а-яёa-z]", re.IGNORECASE)
 
-STOP_WORDS = frozenset("""
-и в во не на с со по к ко о об обо от до для из у за при а но или либо ли же бы как так что чтобы то это
-его ее её их он она они оно мы вы я ты который которая которые которое этот эта эти тот та те такой
-также тоже а именно т д др т.д. т.п. том числе всех все весь всё свой своя свои своего своей
-""".split())
+STOP_WORDS = frozenset(["и", "в", "во", "не", "на", "с", "со", "по", "к", "ко", "о", "об", "обо", "от", "до", "для", "из", "у", "за", "при", "а", "но", "или", "либо", "ли", "же", "бы", "как", "так", "что", "чтобы", "то", "это", "его", "ее", "её", "их", "он", "она", "они", "оно", "мы", "вы", "я", "ты", "который", "которая", "которые", "которое", "этот", "эта", "эти", "тот", "та", "те", "такой", "также", "тоже", "а", "именно", "т", "д", "др", "т.д.", "т.п.", "том", "числе", "всех", "все", "весь", "всё", "свой", "своя", "свои", "своего", "своей"])
 
 
 def repair_ocr(text: str) -> str:
@@ -77,11 +73,15 @@ class TokenTable:
     """The document's word tokens in order, with offsets into its text."""
 
     tokens: tuple[Token, ...]
+    doc: Doc | None = field(default=None, compare=False, repr=False)  # the spaCy Doc, for Matcher-based checks
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
 
     def between(self, start: int, end: int) -> tuple[Token, ...]:
-        starts = [t.start for t in self.tokens]
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end)
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
         return self.tokens[lo:hi]
 
 
@@ -97,4 +97,4 @@ def tokenize(text: str) -> TokenTable:
             whole = part.span() == (0, len(t.text))
             lem = t.lemma_ if whole else lemma(part.group(0))
             tokens.append(Token(offset + part.start(), offset + part.end(), lem, lem in STOP_WORDS))
-    return TokenTable(tuple(tokens))
+    return TokenTable(tuple(tokens), doc)

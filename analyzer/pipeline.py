@@ -78,7 +78,7 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
             clauses = tuple(ClauseMatch(c.id, "not_applicable", 0.0) for c in clause_set.clauses)
     ctx = CheckContext(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                        citations=citations, clauses=clauses, clause_set=clause_set, registry=registry,
-                       document_date=doc_date, today=today, looks_like=verdict.looks_like)
+                       document_date=doc_date, today=today, looks_like=verdict.looks_like, tokens=tokens)
     with timer.stage("checks"):
         findings = tuple(run_checks(ctx))
     return Report(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,

@@ -15,8 +15,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from analyzer.model import (
-    Citation, ClauseMatch, Document, Finding, InstitutionType, Severity, Structure,
+    Citation,
+    ClauseMatch,
+    Document,
+    Finding,
+    InstitutionType,
+    Severity,
+    Structure,
 )
+from analyzer.nlp import TokenTable
 
 if TYPE_CHECKING:
     from analyzer.clause_set import ClauseSet
@@ -35,11 +42,12 @@ class CheckContext:
     in_scope: bool
     citations: tuple[Citation, ...]
     clauses: tuple[ClauseMatch, ...]
-    clause_set: "ClauseSet"
-    registry: "Registry"
+    clause_set: ClauseSet
+    registry: Registry
     document_date: dt.date | None
     today: dt.date
     looks_like: str | None = None      # what an out-of-scope document seems to be
+    tokens: TokenTable | None = None   # the shared tokens and spaCy Doc: checks must not re-tokenise
 
     def quote(self, start: int, end: int) -> str:
         return self.document.text[start:end]

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from analyzer.clause_set import PERSON_ROLES, Clause, ClauseSet, group_matches
+from analyzer.clause_set import PERSON_ROLES, Clause, ClauseSet
+from analyzer.matching.concepts import ConceptIndex
 from analyzer.matching.signals import DUTY_ROLES, conflict, optional_marker
 from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
@@ -41,20 +42,13 @@ class _Candidate:
     reasons: tuple[str, ...]
 
 
-def _states(clause: Clause, unit: Unit) -> bool:
-    """The unit (a list unit: its introducing item) has the clause's core and none of its excludes."""
-    lead = unit.members[:1]
-    return (all(group_matches(g, lead) for g in clause.core)
-            and not any(group_matches(g, unit.members) for g in clause.excludes))
-
-
 def _clause_keys(clause: Clause) -> list[str]:
     texts = (clause.wording, *clause.variants)
     return [" ".join(t.lemma for t in tokenize(text).tokens if not t.stop) for text in texts]
 
 
 class Matcher:
-    """Holds the clause set's lemmatised wordings; one instance serves many documents."""
+    """Holds the clause set's lemmatised wordings and concept index; one instance serves many documents."""
 
     def __init__(self, clause_set: ClauseSet):
         self.clause_set = clause_set
@@ -66,16 +60,26 @@ class Matcher:
                 keys.append(key)
                 self.owner.append(i)
         self.keys = keys
+        self.concepts = ConceptIndex(clause_set)
 
-    def _fuzzy(self, units: tuple[Unit, ...]) -> np.ndarray:
-        """clauses × units: the best of token-set and token-sort ratio, averaged."""
-        unit_keys = [u.key for u in units]
-        tset = process.cdist(self.keys, unit_keys, scorer=fuzz.token_set_ratio, workers=-1)
-        tsort = process.cdist(self.keys, unit_keys, scorer=fuzz.token_sort_ratio, workers=-1)
-        per_key = (tset + tsort) / 2.0
+    def _fuzzy(self, units: tuple[Unit, ...], states: np.ndarray) -> np.ndarray:
+        """clauses × units: token-set and token-sort ratio averaged, best over the clause's wordings.
+
+        ``token_set_ratio`` alone gives 100 whenever one side's words are a subset of the
+        other's; averaging with ``token_sort_ratio`` penalises the length difference. Only the
+        pairs where the unit states the clause are scored, in one ``cpdist`` call per scorer
+        (a full ``cdist`` would spend most of its time on pairs the concepts already rule out).
+        One thread: batch audits parallelise across documents, not inside one.
+        """
         out = np.zeros((len(self.clauses), len(units)), dtype=np.float32)
-        for row, owner in enumerate(self.owner):
-            np.maximum(out[owner], per_key[row], out=out[owner])
+        rows, cols = np.nonzero(states[self.owner])
+        if not len(rows):
+            return out
+        keys = [self.keys[r] for r in rows]
+        unit_keys = [units[c].key for c in cols]
+        tset = process.cpdist(keys, unit_keys, scorer=fuzz.token_set_ratio, workers=1)
+        tsort = process.cpdist(keys, unit_keys, scorer=fuzz.token_sort_ratio, workers=1)
+        np.maximum.at(out, (np.asarray(self.owner)[rows], cols), (tset + tsort) / 2.0)
         return out
 
     def match(self, text: str, structure: Structure, tokens: TokenTable,
@@ -85,10 +89,9 @@ class Matcher:
         roles_present = {s.role for s in structure.sections}
         if not units:
             return tuple(self._empty(c, institution_type) for c in self.clauses)
-        fuzzy = self._fuzzy(units)
-        core = np.array([[_states(c, u) for u in units] for c in self.clauses])
-        parts = np.array([[sum(group_matches(g, u.members) for g in c.parts) / len(c.parts) if c.parts else 1.0
-                           for u in units] for c in self.clauses])
+        sentences = [u.lemmas for u in units if not u.is_list]
+        core, parts = self.concepts.evaluate(sentences, [u.sentences for u in units])
+        fuzzy = self._fuzzy(units, core)
         score = np.where(core & (fuzzy >= FUZZY_MIN), 0.4 * fuzzy + 60.0 * parts, 0.0)
         in_scope = np.array([[c.in_scope(u.role) for u in units] for c in self.clauses])
         best_for_unit = np.where(in_scope, score, 0.0).max(axis=0)
@@ -142,13 +145,9 @@ class Matcher:
         reasons: list[str] = []
         if parts[best] < 1.0 and not any(parts[ui] >= 1.0 for ui in close):
             reasons.append("incomplete")
-        for ui in close:
-            unit = units[ui]
-            if unit.is_list:
-                continue
-            if unit.role in DUTY_ROLES or clause.role in DUTY_ROLES:
-                if optional_marker(text, unit.start, unit.end):
-                    reasons.append("optional")
+        if any(not units[ui].is_list and (units[ui].role in DUTY_ROLES or clause.role in DUTY_ROLES)
+               and optional_marker(text, units[ui].start, units[ui].end) for ui in close):
+            reasons.append("optional")
         if reasons and status == "present":
             status = "partial"
         evidence = tuple(_evidence(text, units[ui]) for ui in ranked[:MAX_EVIDENCE] if not units[ui].is_list or ui == best)
@@ -163,7 +162,3 @@ def _evidence(text: str, unit: Unit) -> Evidence:
     return Evidence(section=unit.section, quote=text[start:end], start=start, end=end,
                     role=unit.role)  # type: ignore[arg-type]
 
-
-def match_clauses(text: str, structure: Structure, tokens: TokenTable, clause_set: ClauseSet,
-                  institution_type: str) -> tuple[ClauseMatch, ...]:
-    return Matcher(clause_set).match(text, structure, tokens, institution_type)

@@ -25,7 +25,8 @@ class Unit:
     end: int
     role: str
     section: str | None
-    members: tuple[frozenset[str], ...]   # lemmas of each sentence; [0] is a list unit's introducing item
+    lemmas: frozenset[str]
+    sentences: tuple[int, ...]     # indexes of the sentence units it is made of; [0] introduces a list
     sequence: tuple[str, ...]      # all lemmas in order (conflict patterns)
     key: str                       # content lemmas joined (fuzzy scoring)
     is_list: bool = False
@@ -53,25 +54,34 @@ def _role(section_role: str, sentence: str) -> str:
 
 
 def _unit(tokens: TokenTable, start: int, end: int, role: str, section: str | None,
-          members: tuple[frozenset[str], ...] | None = None) -> Unit:
+          sentences: tuple[int, ...], is_list: bool = False) -> Unit:
     toks = tokens.between(start, end)
     return Unit(start=start, end=end, role=role, section=section,
-                members=members or (frozenset(t.lemma for t in toks),),
+                lemmas=frozenset(t.lemma for t in toks), sentences=sentences,
                 sequence=tuple(t.lemma for t in toks),
                 key=" ".join(t.lemma for t in toks if not t.stop),
-                is_list=members is not None)
+                is_list=is_list)
+
+
+def _labels(structure: Structure) -> list[str | None]:
+    """Each section's number as a reviewer quotes it: a bullet takes its numbered ancestor's."""
+    labels: list[str | None] = []
+    for section in structure.sections:
+        own = section.label if section.number and any(ch.isalnum() for ch in section.label) else None
+        labels.append(own or (labels[section.parent] if section.parent is not None else None))
+    return labels
 
 
 def build_units(text: str, structure: Structure, tokens: TokenTable) -> tuple[Unit, ...]:
     """Sentence units of every body section, then list units for colon items."""
     units: list[Unit] = []
-    for section in structure.sections:
+    labels = _labels(structure)
+    for section, label in zip(structure.sections, labels):
         if section.role == "approval" or section.start < structure.body_start:
             continue
-        label = section.label or None
         for s, e in _sentences(text, section.start, section.text_end):
             if tokens.between(s, e):
-                units.append(_unit(tokens, s, e, _role(section.role, text[s:e]), label))
+                units.append(_unit(tokens, s, e, _role(section.role, text[s:e]), label, (len(units),)))
     lists: list[Unit] = []
     for i, unit in enumerate(units):
         if not text[unit.start:unit.end].rstrip().endswith(":"):
@@ -82,6 +92,6 @@ def build_units(text: str, structure: Structure, tokens: TokenTable) -> tuple[Un
                 break
             followers.append(follower)
         if followers:
-            members = (unit.members[0], *(f.members[0] for f in followers))
-            lists.append(_unit(tokens, unit.start, followers[-1].end, unit.role, unit.section, members))
+            sentences = (i, *(i + 1 + k for k in range(len(followers))))
+            lists.append(_unit(tokens, unit.start, followers[-1].end, unit.role, unit.section, sentences, True))
     return tuple(units + lists)

@@ -1,0 +1,77 @@
+"""Concept groups of every clause evaluated on every unit, vectorised.
+
+A clause's groups are lists of alternatives; an alternative's words must all
+occur in one sentence (a word ending in * is a prefix). The words of the
+whole clause set form one vocabulary: each distinct lemma is mapped once
+(and cached across documents) to the vocabulary words it satisfies, so a
+document costs a few numpy operations per alternative, not a Python loop
+over clauses × units.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from analyzer.clause_set import ClauseSet, Group
+
+
+class ConceptIndex:
+    def __init__(self, clause_set: ClauseSet):
+        self.words: list[tuple[str, bool]] = []
+        word_ids: dict[tuple[str, bool], int] = {}
+        self.terms: list[np.ndarray] = []
+        self.groups: list[list[int]] = []
+        group_ids: dict[tuple, int] = {}
+
+        def group_id(group: Group) -> int:
+            key = tuple(term.words for term in group)
+            if key not in group_ids:
+                term_ids = []
+                for term in group:
+                    ids = [word_ids.setdefault(w, len(word_ids)) for w in term.words]
+                    self.terms.append(np.array(ids, dtype=np.int32))
+                    term_ids.append(len(self.terms) - 1)
+                group_ids[key] = len(self.groups)
+                self.groups.append(term_ids)
+            return group_ids[key]
+
+        self.core = [[group_id(g) for g in c.core] for c in clause_set.clauses]
+        self.parts = [[group_id(g) for g in c.parts] for c in clause_set.clauses]
+        self.excludes = [[group_id(g) for g in c.excludes] for c in clause_set.clauses]
+        self.words = sorted(word_ids, key=word_ids.get)
+        self._hits = lru_cache(maxsize=100_000)(self._word_hits)
+
+    def _word_hits(self, lemma: str) -> tuple[int, ...]:
+        return tuple(i for i, (w, prefix) in enumerate(self.words)
+                     if (lemma.startswith(w) if prefix else lemma == w))
+
+    def sentence_groups(self, sentences: list[frozenset[str]]) -> np.ndarray:
+        """sentences × groups: does the sentence satisfy the group."""
+        hits = np.zeros((len(sentences), len(self.words)), dtype=bool)
+        for row, lemmas in enumerate(sentences):
+            for lemma in lemmas:
+                hits[row, list(self._hits(lemma))] = True
+        terms = np.stack([hits[:, ids].all(axis=1) for ids in self.terms], axis=1) if self.terms else hits[:, :0]
+        return np.stack([terms[:, ids].any(axis=1) for ids in self.groups], axis=1)
+
+    def evaluate(self, sentences: list[frozenset[str]], unit_sentences: list[tuple[int, ...]]
+                 ) -> tuple[np.ndarray, np.ndarray]:
+        """(states, parts): clauses × units. A unit states a clause when its first sentence has
+        every core group and no sentence has an exclude group; parts is the share of part groups held."""
+        per_sentence = self.sentence_groups(sentences)
+        incidence = np.zeros((len(unit_sentences), len(sentences)), dtype=np.float32)
+        for u, ids in enumerate(unit_sentences):
+            incidence[u, list(ids)] = 1.0
+        per_unit = (incidence @ per_sentence.astype(np.float32)) > 0
+        lead = per_sentence[[ids[0] for ids in unit_sentences]]
+        n_clauses, n_units = len(self.core), len(unit_sentences)
+        states = np.zeros((n_clauses, n_units), dtype=bool)
+        parts = np.ones((n_clauses, n_units), dtype=np.float32)
+        for c in range(n_clauses):
+            states[c] = lead[:, self.core[c]].all(axis=1)
+            if self.excludes[c]:
+                states[c] &= ~per_unit[:, self.excludes[c]].any(axis=1)
+            if self.parts[c]:
+                parts[c] = per_unit[:, self.parts[c]].mean(axis=1)
+        return states, parts
