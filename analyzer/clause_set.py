@@ -64,6 +64,7 @@ class Clause:
     conflicts: tuple[tuple[str, ...], ...]
     scope: frozenset[str] | None          # None = anywhere
     related: str | None
+    shared: bool                          # other roles have the same duty: never misplaced
     mr_points: tuple[str, ...]
 
     @property
@@ -129,7 +130,7 @@ def _clause(raw: dict, mr_points: dict[str, str]) -> Clause:
         excludes=tuple(_compile_group(g, cid) for g in raw.get("excludes") or ()),
         conflicts=tuple(tuple(" ".join(c if isinstance(c, list) else [c]).split())
                         for c in (raw.get("conflicts") or ())),
-        scope=scope, related=raw.get("related"),
+        scope=scope, related=raw.get("related"), shared=bool(raw.get("shared")),
         mr_points=tuple(mr_points[r] for r in refs))
 
 

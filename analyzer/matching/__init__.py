@@ -106,6 +106,7 @@ class Matcher:
         return ClauseMatch(clause.id, "missing" if applicable else "not_applicable", 0.0)
 
     def _explained_by_own_role(self, ui: int, role: str, score: np.ndarray) -> bool:
+        """Some clause of the unit's own role states it: the unit is that role's duty, not a stray one."""
         return any(score[cj, ui] > 0 and c.role == role for cj, c in enumerate(self.clauses))
 
     def _decide(self, ci: int, clause: Clause, units: tuple[Unit, ...], scores: np.ndarray, parts: np.ndarray,
@@ -130,7 +131,7 @@ class Matcher:
                 return ClauseMatch(clause.id, "partial", match.score, match.evidence,
                                    tuple(dict.fromkeys((*match.reasons, "related_role"))))
         foreign = [ui for ui in candidates
-                   if units[ui].role in PERSON_ROLES and not self._explained_by_own_role(ui, units[ui].role, score)]
+                   if not clause.shared and units[ui].role in PERSON_ROLES and not self._explained_by_own_role(ui, units[ui].role, score)]
         if foreign:
             match = self._judge(clause, foreign, units, scores, parts, text, "misplaced")
             return ClauseMatch(clause.id, "misplaced", match.score, match.evidence, ("wrong_role",))
