@@ -28,18 +28,17 @@ from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
 from analyzer.nlp import TokenTable, repair_ocr, tokenize
 
-FUZZY_MIN = 30.0          # below this a unit shares too little wording to state a clause
-EXPLAINED_MARGIN = 12.0   # a unit belongs to every clause within this of its best score
-DEVIATION_MARGIN = 15.0   # weaker statements than this below the best are not judged
 MAX_EVIDENCE = 3
 
 
 @dataclass(frozen=True)
-class _Candidate:
-    unit: Unit
-    score: float
-    parts_ok: bool
-    reasons: tuple[str, ...]
+class Thresholds:
+    """Calibrated on the development set by bench/calibrate.py (see the README)."""
+
+    fuzzy_min: float = 30.0          # below this a unit shares too little wording to state a clause
+    explained_margin: float = 12.0   # a unit belongs to every clause within this of its best score
+    deviation_margin: float = 15.0   # statements weaker than this below the best are not judged
+    fuzzy_weight: float = 0.4        # score = weight × fuzzy + (100 − 100 × weight) × share of parts
 
 
 def _clause_keys(clause: Clause) -> list[str]:
@@ -50,8 +49,9 @@ def _clause_keys(clause: Clause) -> list[str]:
 class Matcher:
     """Holds the clause set's lemmatised wordings and concept index; one instance serves many documents."""
 
-    def __init__(self, clause_set: ClauseSet):
+    def __init__(self, clause_set: ClauseSet, thresholds: Thresholds = Thresholds()):
         self.clause_set = clause_set
+        self.t = thresholds
         self.clauses = clause_set.clauses
         keys: list[str] = []
         self.owner: list[int] = []
@@ -92,7 +92,8 @@ class Matcher:
         sentences = [u.lemmas for u in units if not u.is_list]
         core, parts = self.concepts.evaluate(sentences, [u.sentences for u in units])
         fuzzy = self._fuzzy(units, core)
-        score = np.where(core & (fuzzy >= FUZZY_MIN), 0.4 * fuzzy + 60.0 * parts, 0.0)
+        w = self.t.fuzzy_weight
+        score = np.where(core & (fuzzy >= self.t.fuzzy_min), w * fuzzy + (100.0 - 100.0 * w) * parts, 0.0)
         in_scope = np.array([[c.in_scope(u.role) for u in units] for c in self.clauses])
         best_for_unit = np.where(in_scope, score, 0.0).max(axis=0)
         return tuple(
@@ -116,7 +117,7 @@ class Matcher:
             return ClauseMatch(clause.id, "not_applicable", 0.0)
         stating = np.flatnonzero(scores > 0)
         own = [ui for ui in stating if clause.in_scope(units[ui].role)
-               and scores[ui] >= best_for_unit[ui] - EXPLAINED_MARGIN]
+               and scores[ui] >= best_for_unit[ui] - self.t.explained_margin]
         candidates = [ui for ui in stating if not clause.in_scope(units[ui].role)]
         if own:
             match = self._judge(clause, own, units, scores, parts, text, "present")
@@ -142,7 +143,7 @@ class Matcher:
                parts: np.ndarray, text: str, status: str) -> ClauseMatch:
         ranked = sorted(indexes, key=lambda ui: (-scores[ui], units[ui].is_list, units[ui].start))
         best = ranked[0]
-        close = [ui for ui in ranked if scores[ui] >= scores[best] - DEVIATION_MARGIN]
+        close = [ui for ui in ranked if scores[ui] >= scores[best] - self.t.deviation_margin]
         reasons: list[str] = []
         if parts[best] < 1.0 and not any(parts[ui] >= 1.0 for ui in close):
             reasons.append("incomplete")
