@@ -131,13 +131,26 @@ class Structure:
     defects: tuple[StructureDefect, ...] = ()
     body_start: int = 0
 
-    def section_at(self, offset: int) -> Section | None:
-        """The deepest section whose span holds ``offset``."""
-        best: Section | None = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.level >= best.level):
-                best = s
+    def index_at(self, offset: int) -> int | None:
+        """Index of the deepest section whose span holds ``offset``."""
+        best: int | None = None
+        for i, s in enumerate(self.sections):
+            if s.start <= offset < s.end and (best is None or s.level >= self.sections[best].level):
+                best = i
         return best
+
+    def section_at(self, offset: int) -> Section | None:
+        index = self.index_at(offset)
+        return None if index is None else self.sections[index]
+
+    def label_of(self, index: int | None) -> str | None:
+        """The number a reviewer quotes for a section: a bullet's is its numbered ancestor's."""
+        while index is not None:
+            section = self.sections[index]
+            if section.number and any(ch.isalnum() for ch in section.label):
+                return section.label
+            index = section.parent
+        return None
 
 
 # ----------------------------------------------------------------- citations

@@ -13,27 +13,15 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-import pymorphy3
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# Latin letters that OCR and careless typing put inside Cyrillic words.
-_LOOKALIKE = str.maketrans("AaBCcEeHKkMOoPpTXxyu", "АаВСсЕеНКкМОоРрТХхуи")
-_MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
+from analyzer.lexicon import morph, repair_ocr
+
 _WORD = re.compile(r"[а-яёa-z]", re.IGNORECASE)
 
 STOP_WORDS = frozenset(["и", "в", "во", "не", "на", "с", "со", "по", "к", "ко", "о", "об", "обо", "от", "до", "для", "из", "у", "за", "при", "а", "но", "или", "либо", "ли", "же", "бы", "как", "так", "что", "чтобы", "то", "это", "его", "ее", "её", "их", "он", "она", "они", "оно", "мы", "вы", "я", "ты", "который", "которая", "которые", "которое", "этот", "эта", "эти", "тот", "та", "те", "такой", "также", "тоже", "а", "именно", "т", "д", "др", "т.д.", "т.п.", "том", "числе", "всех", "все", "весь", "всё", "свой", "своя", "свои", "своего", "своей"])
-
-
-def repair_ocr(text: str) -> str:
-    """Replace Latin look-alike letters inside Cyrillic words; length is kept."""
-    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKE), text)
-
-
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 @lru_cache(maxsize=200_000)
@@ -42,7 +30,7 @@ def lemma(word: str) -> str:
     word = word.lower().replace("ё", "е")
     if not re.search("[а-я]", word):
         return word
-    return _morph().parse(word)[0].normal_form.replace("ё", "е")
+    return morph().parse(word)[0].normal_form.replace("ё", "е")
 
 
 @Language.component("pymorphy3_lemmas")

@@ -24,6 +24,7 @@ from analyzer.nlp import tokenize
 from analyzer.registry import load_registry
 from analyzer.scope import judge_scope
 from analyzer.structure import parse
+from analyzer.structure.lines import unwrapped
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,7 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
         kind = institution_type(text)
         verdict = judge_scope(text, structure.title, kind)
     with timer.stage("lemmatise"):
-        tokens = tokenize(text)
+        tokens = tokenize(unwrapped(text))   # same length: wrapped phrases read as one, offsets unchanged
     doc_date = document_date(structure)
     with timer.stage("citations"):
         citations = check_citations(text, registry, doc_date, today)

@@ -53,8 +53,7 @@ class CheckContext:
         return self.document.text[start:end]
 
     def section_label(self, offset: int) -> str | None:
-        section = self.structure.section_at(offset)
-        return section.label if section and section.number else None
+        return self.structure.label_of(self.structure.index_at(offset))
 
 
 class Check:

@@ -63,20 +63,11 @@ def _unit(tokens: TokenTable, start: int, end: int, role: str, section: str | No
                 is_list=is_list)
 
 
-def _labels(structure: Structure) -> list[str | None]:
-    """Each section's number as a reviewer quotes it: a bullet takes its numbered ancestor's."""
-    labels: list[str | None] = []
-    for section in structure.sections:
-        own = section.label if section.number and any(ch.isalnum() for ch in section.label) else None
-        labels.append(own or (labels[section.parent] if section.parent is not None else None))
-    return labels
-
-
 def build_units(text: str, structure: Structure, tokens: TokenTable) -> tuple[Unit, ...]:
     """Sentence units of every body section, then list units for colon items."""
     units: list[Unit] = []
-    labels = _labels(structure)
-    for section, label in zip(structure.sections, labels):
+    for index, section in enumerate(structure.sections):
+        label = structure.label_of(index)
         if section.role == "approval" or section.start < structure.body_start:
             continue
         for s, e in _sentences(text, section.start, section.text_end):

@@ -1,0 +1,289 @@
+"""RL4xx: words left from another organisation's template, the platform's
+contacts and its name.
+
+Remnants are spaCy ``Matcher`` patterns over lemmas (pymorphy3 via
+analyzer.nlp), so word forms and OCR look-alike letters do not matter and
+«воспитательной работы» never matches «воспитатель». Each pattern says for
+which kinds of organisation it is a remnant. Names and titles in quotes
+(«Моя школа», «Школа № 23») are never remnants.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from analyzer.checks.base import Check, CheckContext, register
+from analyzer.institution import ADDITIONAL_SCHOOLS
+from analyzer.lexicon import morph
+from analyzer.model import Finding
+from analyzer.nlp import build_nlp, repair_ocr
+from analyzer.structure.lines import unwrapped
+
+# Nouns a reviewer quotes together with the remnant: "администрации сада", "канал школы".
+GOVERNORS = ["директор", "администрация", "канал", "сайт", "чат", "сообщество", "руководитель", "руководство",
+             "педагог", "учитель", "воспитатель", "работник", "сотрудник", "администратор", "родитель", "устав",
+             "коллектив", "заведующий", "территория"]
+_NOT_END = {"TEXT": {"NOT_IN": [".", ";", ":", "!", "?"]}, "IS_SPACE": False}
+ORG = {"school": "школе", "college": "колледже", "additional": "организации дополнительного образования"}
+MERGE_GAP = 60
+
+
+@dataclass(frozen=True)
+class Remnant:
+    key: str
+    applies: frozenset[str]                 # institution types for which the words are a remnant
+    patterns: tuple[list[dict], ...]
+    why: str                                # Russian; {org} is the organisation in the prepositional case
+    fix: str
+
+
+REMNANTS = (
+    Remnant("pupils", frozenset({"school", "college"}),
+            ([{"LEMMA": "родитель", "OP": "?"}, {"LEMMA": "воспитанник"}],),
+            "так называют детей в детском саду, в {org} — обучающиеся",
+            "«обучающиеся», «родители (законные представители) обучающихся»"),
+    Remnant("kindergarten", frozenset({"school", "college", "additional"}),
+            ([{"LEMMA": {"IN": GOVERNORS}, "OP": "?"}, {"LEMMA": "детский", "OP": "?"}, {"LEMMA": "сад"}],
+             [{"LEMMA": "детсад"}], [{"TEXT": {"REGEX": r"^[А-ЯЁ]{0,3}ДОУ$"}}]),
+            "упоминание детского сада в положении, принятом в {org}",
+            "наименование своей образовательной организации"),
+    Remnant("educators", frozenset({"school"}),
+            ([{"LEMMA": "воспитатель"}, {**_NOT_END, "LEMMA": {"NOT_IN": ["группа"]}, "OP": "{0,12}"},
+              {"LEMMA": "группа"}],),
+            "воспитатели, ведущие «свою группу», — роль из шаблона детского сада; в {org} работу класса ведут "
+            "учитель и классный руководитель",
+            "разделы об обязанностях учителя и классного руководителя (МР)"),
+    Remnant("school", frozenset({"college", "additional"}),
+            ([{"LEMMA": {"IN": GOVERNORS}, "OP": "?"}, {"LEMMA": "школа"}],),
+            "«школа» в положении, принятом в {org}",
+            "наименование своей образовательной организации"),
+    Remnant("class", frozenset({"college", "additional"}),
+            ([{"LOWER": "в", "OP": "?"}, {"LEMMA": {"IN": ["чат", "беседа"]}}, {"LEMMA": "класс"}],
+             [{"LEMMA": "классный"}, {"LEMMA": "час"}]),
+            "школьный «класс» как группа обучающихся; в {org} обучающиеся объединены в группы",
+            "«группа» («в чате группы», «по группам»)"),
+    # Not in additional education: Sferum itself calls its units «классы» there («в соответствующий класс»).
+    Remnant("classes", frozenset({"college"}),
+            ([{"LOWER": "по"}, {"LEMMA": "учебный", "OP": "?"}, {"LEMMA": "класс"}],),
+            "распределение «по классам» — школьное; в {org} обучающиеся объединены в группы",
+            "«по группам»"),
+    Remnant("class-teacher", frozenset({"additional"}),
+            ([{"LEMMA": "классный"}, {"LEMMA": {"IN": ["руководитель", "руководство"]}}],),
+            "классного руководства в {org} нет",
+            "«педагог дополнительного образования» (руководитель объединения)"),
+    Remnant("students", frozenset({"school"}),
+            ([{"LEMMA": {"IN": ["студент", "студенческий"]}}, {"LEMMA": "актив", "OP": "?"}],),
+            "так называют обучающихся колледжа, в {org} — обучающиеся (ученики)",
+            "«обучающиеся», «ученический актив»"),
+)
+# Schools with boarding or preschool groups do have воспитанники and воспитатели.
+HAS_PUPILS = re.compile(r"(?i)интернат|дошкольн\w*\s+(?:групп|отделени)")
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    matcher = Matcher(build_nlp().vocab)
+    for remnant in REMNANTS:
+        matcher.add(remnant.key, list(remnant.patterns), greedy="LONGEST")
+    return matcher
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside quotes on its line: a name or a title, not the regulation's own words."""
+    before = text[text.rfind("\n", 0, at) + 1:at]
+    return (before.count("«") > before.count("»") or before.count("“") > before.count("”")
+            or before.count('"') % 2 == 1)
+
+
+def _opens_line(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is the subject opening its line (after a list marker or number)."""
+    return bool(re.fullmatch(r"[\s\d.)\-–—·•*]*(?:[А-Яа-я]\)\s*)?", text[text.rfind("\n", 0, at) + 1:at]))
+
+
+def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]:
+    text, kind = unwrapped(ctx.document.text), ctx.institution_type
+    by_key = {r.key: r for r in REMNANTS}
+    names = [m.span() for m in ADDITIONAL_SCHOOLS.finditer(text)]
+    cited = [(c.start, c.end) for c in ctx.citations]
+    matches = [Span(doc, s, e, label=key) for key, s, e in _matcher()(doc)]
+    for span in sorted(filter_spans(matches), key=lambda s: s.start_char):
+        remnant = by_key[doc.vocab.strings[span.label]]
+        start, end = span.start_char, span.end_char
+        if kind not in remnant.applies or _quoted(text, start) \
+                or any(s <= start < e for s, e in [*names, *cited]):
+            continue
+        if remnant.key in ("pupils", "educators") and HAS_PUPILS.search(text):
+            continue
+        if remnant.key == "educators" and (re.match(r"\s*продл[её]нн", text[end:]) or not _opens_line(text, start)):
+            continue   # «группа продлённого дня» is a school's; a воспитатель merely listed among staff is not a role
+        if remnant.key == "school" and re.search(r"(?i)(?<![а-яё])мо[яейю]\W{0,3}$", text[max(0, start - 8):start]):
+            continue   # ФГИС «Моя школа», its quotes lost
+        yield start, end, remnant
+
+
+def _merged(text: str, found: list[tuple[int, int, Remnant]]) -> Iterator[tuple[int, int, list[Remnant]]]:
+    """Remnants in one clause of a sentence, a few words apart, are one finding."""
+    group: list[tuple[int, int, Remnant]] = []
+    for item in found:
+        if group and (item[0] - group[-1][1] > MERGE_GAP or re.search(r"[\n.;!?]", text[group[-1][1]:item[0]])):
+            yield group[0][0], group[-1][1], [r for _, _, r in group]
+            group = []
+        group.append(item)
+    if group:
+        yield group[0][0], group[-1][1], [r for _, _, r in group]
+
+
+@register
+class TemplateRemnant(Check):
+    """Words of another kind of organisation left from the template the regulation was copied from.
+
+    Bad: in a school «может написать воспитателю, педагогу или администрации сада»; in a college «Общий канал
+    школы»; in a house of creativity «участвует в образовательной коммуникации, осуществляемой в чате класса».
+    Good: «может написать учителю, классному руководителю или администрации школы»; «Общий канал колледжа»;
+    «в чате группы (объединения)».
+    Source: MR, п. 3–4 (the platform is used by schools, colleges and additional education, each with its own
+    participants); the institution type comes from the regulation's name and text.
+    Known false positives: a school that has preschool groups or a boarding school but does not say so
+    («интернат», «дошкольные группы»); «класс» as a Sferum community name («класс «Учительская»») is never flagged.
+    """
+
+    code = "RL401"
+    name = "template.remnant"
+    category = "template_remnant"
+    severity = "warning"
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        if ctx.institution_type not in ORG:
+            return
+        text = unwrapped(ctx.document.text)
+        doc = ctx.tokens.doc if ctx.tokens and ctx.tokens.doc is not None else build_nlp()(repair_ocr(text))
+        found = list(_remnants(ctx, doc))
+        org = ORG[ctx.institution_type]
+        for start, end, remnants in _merged(text, found):
+            unique = list({r.key: r for r in remnants}.values())
+            why = "; ".join(r.why.format(org=org) for r in unique)
+            quote = " ".join(text[start:end].split())
+            yield self.finding(ctx, f"Остаток шаблона другой организации: «{quote}» — {why}.",
+                               start=start, end=end, fix="Замените на " + "; ".join(r.fix for r in unique) + ".")
+
+
+# ------------------------------------------------------------------ contacts
+SUPPORT_EMAIL = "info@sferum.ru"
+SITES = ("sferum.ru", "prof-sferum.ru")
+# Unicode on purpose: an address typed with a Cyrillic look-alike letter is a wrong address.
+EMAIL = re.compile(r"(?<![\w.@-])[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
+SITE = re.compile(r"(?<![\w.@/-])(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?P<path>/[^\s)\]»\"”]*)?")
+_TO_LATIN = str.maketrans("АВЕКМНОРСТХаеорсухкмтнв", "ABEKMHOPCTXaeopcyxkmthb")
+SIMILAR = 0.7          # normalised similarity of a host label to "sferum" that makes it a Sferum look-alike
+
+
+def sferum_like(host: str) -> bool:
+    """A host naming Sferum, even misspelt: sferum.com, sferym.ru, prof-sferrum.ru."""
+    labels = re.split(r"[.-]", host.translate(_TO_LATIN).lower())
+    return any(Levenshtein.normalized_similarity(label, "sferum") >= SIMILAR for label in labels)
+
+
+def _allowed_site(host: str) -> bool:
+    host = host.lower()
+    return host in SITES or host.endswith(".sferum.ru")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".;\n")
+    right = min((i for i in (text.find(c, end) for c in ";\n") if i >= 0), default=len(text))
+    return text[left + 1:right]
+
+
+def _why(written: str, right: str) -> str:
+    return " (в адресе кириллические буквы вместо латинских)" if written.translate(_TO_LATIN).lower() == right else ""
+
+
+@register
+class WrongContact(Check):
+    """A support e-mail or a Sferum site other than info@sferum.ru, sferum.ru, prof-sferum.ru.
+
+    Bad: «по адресу электронной почты info@sferum.com»; «на сайте sferum.ru.ru»; «info@sferym.ru»; «info@sfеrum.ru»
+    with a Cyrillic «е».
+    Good: «по адресу электронной почты info@sferum.ru»; «на сайте prof-sferum.ru».
+    Source: MR (contacts of the Sferum support service and the methodological site).
+    Known false positives: a new official Sferum address not yet in this list. «prof- sferum.ru» broken by a line
+    wrap is read as sferum.ru and not flagged; the organisation's own e-mail is flagged only when the sentence
+    names it as the support address.
+    """
+
+    code = "RL402"
+    name = "contact.wrong"
+    category = "wrong_contact"
+    severity = "error"
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        text = ctx.document.text
+        emails = list(EMAIL.finditer(text))
+        for m in emails:
+            address = m.group(0).rstrip(".-")
+            if address.lower() == SUPPORT_EMAIL:
+                continue
+            if sferum_like(m["host"]) or re.search(r"(?i)поддержк", _sentence(text, m.start(), m.end())):
+                yield self.finding(ctx, f"Неверный адрес службы поддержки Сферума: «{address}»"
+                                        f"{_why(address, SUPPORT_EMAIL)}.",
+                                   start=m.start(), end=m.start() + len(address), fix=SUPPORT_EMAIL)
+        for m in SITE.finditer(text):
+            host = m["host"].rstrip(".-")
+            if any(e.start() <= m.start() < e.end() for e in emails) or not sferum_like(host) or _allowed_site(host):
+                continue
+            fix = max(SITES, key=lambda s: Levenshtein.normalized_similarity(host.translate(_TO_LATIN).lower(), s))
+            yield self.finding(ctx, f"Неверный адрес сайта Сферума: «{m.group(0)}»{_why(host, fix)}.",
+                               start=m.start(), end=m.end(), fix=fix)
+
+
+# ---------------------------------------------------------------------- name
+# Only the platform's name: «информационно-коммуникативные технологии» is another (if loose) term.
+NAME_DISTORTED = re.compile(
+    r"(?i)информационно\s*-\s*коммуникативн[а-яё]*\s+(?:образовательн[а-яё]*\s+)?платформ[а-яё]*"
+    r"(?:\s*[«\"“]\s*сферум[^»\"”\n]{0,20}[»\"”])?")
+_CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-Яа-яЁё]{5,}(?![\w-])")
+NAME_FORMS = ("сферум", "сферума", "сферуму", "сферумом", "сферуме")
+
+
+def misspelt_name(word: str) -> bool:
+    """«Сферрум», «Сфирум»: one or two letters off a form of «Сферум», and not a Russian word («сферу»)."""
+    word = word.lower().replace("ё", "е")
+    if word in NAME_FORMS or min(Levenshtein.distance(word, f) for f in NAME_FORMS) > (1 if len(word) < 7 else 2):
+        return False
+    return not morph().word_is_known(word)
+
+
+@register
+class WrongName(Check):
+    """The platform's name distorted.
+
+    Bad: «ПОЛОЖЕНИЕ об использовании информационно-коммуникативной образовательной платформы «СФЕРУМ»»; «Сферрум».
+    Good: «информационно-коммуникационной образовательной платформы «Сферум»» (ИКОП «Сферум»).
+    Source: MR, п. 1 (the platform's name); Government resolution № 1241 of 13.07.2022.
+    Known false positives: a misspelling that is itself a Russian word is not caught. «Cферум» with a Latin «C»
+    is not reported: it is text-layer or OCR noise that a reader does not see, and the name reads right;
+    «образовательная платформа «Сферум»» without «информационно-коммуникационная» is an accepted short form.
+    """
+
+    code = "RL403"
+    name = "name.wrong"
+    category = "wrong_name"
+    severity = "warning"
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        text = ctx.document.text
+        for m in NAME_DISTORTED.finditer(repair_ocr(text)):
+            yield self.finding(ctx, "Название платформы искажено: «информационно-коммуникативная» вместо "
+                                    "«информационно-коммуникационная».", start=m.start(), end=m.end(),
+                               fix="информационно-коммуникационная образовательная платформа «Сферум»")
+        for m in _CYRILLIC_WORD.finditer(repair_ocr(text)):
+            if misspelt_name(m.group(0)):
+                yield self.finding(ctx, f"Название платформы написано с ошибкой: «{text[m.start():m.end()]}».",
+                                   start=m.start(), end=m.end(), fix="«Сферум»")

@@ -1,0 +1,84 @@
+"""`reglint sections FILE`: the parsed structure of one regulation."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from analyzer.errors import InputError
+from analyzer.ingest import read
+from analyzer.model import ApprovalBlock, Document, Structure
+from analyzer.structure import parse
+
+KIND_NAMES = {"adopted": "ПРИНЯТО", "approved": "УТВЕРЖДЕНО", "agreed": "СОГЛАСОВАНО", "considered": "РАССМОТРЕНО"}
+TEXT_HEADING = 100
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("sections", help="показать структуру положения: утверждение, заголовок, разделы и роли")
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(func=run)
+
+
+def _dates(block: ApprovalBlock) -> list[str]:
+    return [d.value.isoformat() if d.value else d.text for d in block.dates]
+
+
+def to_dict(document: Document, structure: Structure) -> dict[str, Any]:
+    text = document.text
+    return {
+        "document": {
+            "source": document.source, "format": document.format, "pages": document.pages,
+            "title": structure.title,
+            "approval": [{"kind": a.kind, "body": a.body, "protocol_number": a.protocol_number,
+                          "order_number": a.order_number, "dates": _dates(a), "signatory": a.signatory,
+                          "start": a.start, "end": a.end} for a in structure.approvals],
+        },
+        "sections": [{"number": s.number, "level": s.level, "kind": s.kind, "role": s.role, "heading": s.heading,
+                      "start": s.start, "end": s.end} for s in structure.sections],
+        "defects": [{"kind": d.kind, "detail": d.detail, "start": d.start, "end": d.end, "quote": text[d.start:d.end]}
+                    for d in structure.defects],
+    }
+
+
+def _short(text: str, limit: int = TEXT_HEADING) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def render_text(document: Document, structure: Structure) -> str:
+    out = [f"Файл: {document.source} ({document.format})", f"Заголовок: {structure.title or '— не найден'}"]
+    if not structure.approvals:
+        out.append("Утверждение: — не найдено")
+    for a in structure.approvals:
+        details = [a.body or "—"]
+        details += [f"протокол № {a.protocol_number}"] if a.protocol_number else []
+        details += [f"приказ № {a.order_number}"] if a.order_number else []
+        details += [", ".join(_dates(a))] if a.dates else []
+        details += [a.signatory] if a.signatory else []
+        out.append(f"{KIND_NAMES[a.kind]}: " + "; ".join(details))
+    out.append("Разделы:")
+    for s in structure.sections:
+        out.append(f"{'  ' * s.level}{s.label or '¶'} [{s.role}] {_short(s.heading)}")
+    if structure.defects:
+        out.append("Нарушения нумерации и оформления:")
+        for d in structure.defects:
+            out.append(f"  {d.kind}: {d.detail} — «{_short(document.text[d.start:d.end], 80)}»")
+    return "\n".join(out)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        document = read(args.file)
+    except InputError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    structure = parse(document)
+    if args.format == "json":
+        print(json.dumps(to_dict(document, structure), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(document, structure))
+    return 0

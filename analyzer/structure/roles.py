@@ -1,0 +1,117 @@
+"""Whose duties a section states, from the subject of its heading or lead
+sentence, matched on lemmas ("Действия администратора", "Администратор …
+назначается", "Функции администратора" → administrator).
+
+A cue counts only at the start of the text, after "frame" words such as
+"Действия", "Функции", "Порядок работы": "Педагогический работник …
+присоединяется по ссылке администратора" speaks of the teacher.
+A section whose parent has a role inherits it; only sections under a neutral
+container ("Организация работы участников …", role ``other``) or at the top
+level take their own cue.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from analyzer.model import Role
+from analyzer.structure.words import NOMINAL, parses, words
+
+TOPIC_ROLES: frozenset[Role] = frozenset({"general", "rights", "final"})
+PARTICIPANT_ROLES: frozenset[Role] = frozenset(
+    {"head", "administrator", "class_teacher", "teacher", "student", "parent", "organisation"})
+
+# Longer cues first: "классный руководитель" before "руководитель".
+CUES: tuple[tuple[str, Role], ...] = (
+    ("общие положения", "general"), ("общие сведения", "general"), ("основные положения", "general"),
+    ("основные понятия", "general"), ("термины и определения", "general"),
+    ("заключительные положения", "final"), ("заключительное положение", "final"),
+    ("переходные положения", "final"),
+    ("права", "rights"),
+    ("классный руководитель", "class_teacher"), ("куратор", "class_teacher"),
+    ("педагогический работник", "teacher"), ("законный представитель", "parent"),
+    ("образовательная организация", "organisation"), ("образовательное учреждение", "organisation"),
+    ("руководитель", "head"), ("директор", "head"), ("заведующий", "head"), ("заместитель", "head"),
+    ("администрация", "head"), ("руководство", "head"),
+    ("администратор", "administrator"),
+    ("педагог", "teacher"), ("учитель", "teacher"), ("преподаватель", "teacher"), ("воспитатель", "teacher"),
+    ("методист", "teacher"), ("тьютор", "teacher"), ("специалист", "teacher"),
+    ("обучающийся", "student"), ("учащийся", "student"), ("студент", "student"), ("ученик", "student"),
+    ("воспитанник", "student"), ("слушатель", "student"),
+    ("родитель", "parent"),
+    ("учреждение", "organisation"), ("школа", "organisation"), ("колледж", "organisation"),
+    ("техникум", "organisation"), ("гимназия", "organisation"), ("лицей", "organisation"),
+)
+# Words that may stand before the subject: "Действия администратора", "Порядок работы педагогов".
+FRAME = ("действие", "функция", "обязанность", "полномочие", "задача", "роль", "деятельность",
+         "порядок", "работа", "организация", "и")
+_WINDOW = 8
+
+
+@lru_cache(maxsize=50_000)
+def _lemmas(word: str) -> frozenset[str]:
+    """Nominal readings only: "обучающийся" is not "обучается"."""
+    return frozenset(form for form, part in parses(word) if part in NOMINAL or part == "CONJ")
+
+
+@lru_cache(maxsize=1)
+def _cue_table() -> tuple[tuple[tuple[frozenset[str], ...], Role], ...]:
+    return tuple((tuple(_lemmas(w) for w in cue.split()), role) for cue, role in CUES)
+
+
+@lru_cache(maxsize=1)
+def _frame() -> frozenset[str]:
+    return frozenset().union(*(_lemmas(w) for w in FRAME))
+
+
+def _matches(tokens: Sequence[frozenset[str]], at: int, cue: tuple[frozenset[str], ...]) -> bool:
+    if at + len(cue) > len(tokens):
+        return False
+    return all(tokens[at + k] & cue[k] for k in range(len(cue)))
+
+
+def cue_role(text: str) -> Role | None:
+    """The role the text's subject names, or None."""
+    tokens = [_lemmas(w) for w in words(text)[:_WINDOW]]
+    for at, token in enumerate(tokens):
+        for cue, role in _cue_table():
+            if (role not in TOPIC_ROLES or at == 0) and _matches(tokens, at, cue):
+                return role
+        if not token & _frame():
+            return None
+    return None
+
+
+def topic_role(text: str) -> Role | None:
+    """A topic cue ("Общие положения", "Права …") at the very start of the text."""
+    role = cue_role(text)
+    return role if role in TOPIC_ROLES else None
+
+
+def resolve(parents: Sequence[int | None], cues: Sequence[Role | None],
+            lists: Sequence[bool]) -> list[Role]:
+    """Each section's role, sections given parents-first.
+
+    A section under a parent with a role takes that role. Under a neutral
+    parent, or at the top, it takes its own cue; an uncued top-level section
+    is ``other`` when it contains participants' sections (a container such as
+    "Организация работы участников …") and ``general`` otherwise.
+    """
+    containers: set[int] = set()
+    for i, cue in enumerate(cues):
+        parent = parents[i]
+        if cue in PARTICIPANT_ROLES and not lists[i]:
+            while parent is not None:
+                containers.add(parent)
+                parent = parents[parent]
+    roles: list[Role] = []
+    for i, parent in enumerate(parents):
+        if parent is not None and roles[parent] != "other":
+            roles.append(roles[parent])
+        elif cues[i] is not None:
+            roles.append(cues[i])  # type: ignore[arg-type]
+        elif parent is None and i not in containers:
+            roles.append("general")
+        else:
+            roles.append("other")
+    return roles
