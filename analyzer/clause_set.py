@@ -60,6 +60,7 @@ class Clause:
     variants: tuple[str, ...]
     core: tuple[Group, ...]
     parts: tuple[Group, ...]
+    part_names: tuple[str, ...]
     excludes: tuple[Group, ...]           # a unit with any of these states another duty
     conflicts: tuple[tuple[str, ...], ...]
     scope: frozenset[str] | None          # None = anywhere
@@ -111,6 +112,8 @@ def _clause(raw: dict, mr_points: dict[str, str]) -> Clause:
         raise ConfigError(f"clause {cid}: unknown role or level")
     if set(raw["applies"]) - set(INSTITUTIONS):
         raise ConfigError(f"clause {cid}: unknown institution type in applies")
+    if len(raw.get("part_names") or ()) != len(raw.get("parts") or ()):
+        raise ConfigError(f"clause {cid}: part_names must name every group of parts")
     refs = _mr_refs(raw["source"])
     missing = [r for r in refs if r not in mr_points]
     if missing:
@@ -127,6 +130,7 @@ def _clause(raw: dict, mr_points: dict[str, str]) -> Clause:
         wording=raw["wording"], variants=tuple(raw.get("variants") or ()),
         core=tuple(_compile_group(g, cid) for g in raw["core"]),
         parts=tuple(_compile_group(g, cid) for g in raw.get("parts") or ()),
+        part_names=tuple(raw.get("part_names") or ()),
         excludes=tuple(_compile_group(g, cid) for g in raw.get("excludes") or ()),
         conflicts=tuple(tuple(" ".join(c if isinstance(c, list) else [c]).split())
                         for c in (raw.get("conflicts") or ())),

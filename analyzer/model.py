@@ -195,7 +195,8 @@ class ClauseMatch:
     status: ClauseStatus
     score: float
     evidence: tuple[Evidence, ...] = ()
-    reasons: tuple[str, ...] = ()   # machine-readable deviations: "optional", "role_name", "subject", "wrong_role"
+    reasons: tuple[str, ...] = ()   # machine-readable: "optional", "subject", "incomplete", "related_role", "wrong_role"
+    lacking: tuple[str, ...] = ()   # Russian names of the parts of the duty the evidence lacks
 
 
 # ------------------------------------------------------------------ findings

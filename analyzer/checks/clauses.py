@@ -5,6 +5,7 @@ warning, template → info.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from analyzer.checks.base import Check, CheckContext, register
@@ -15,9 +16,24 @@ REASONS = {
     "optional": "обязанность сделана необязательной («при необходимости», «может»), тогда как по МР она обязательна",
     "subject": "круг лиц указан шире или иначе, чем в МР (например, «из числа работников» вместо "
                "«из числа педагогических работников»)",
-    "incomplete": "сформулировано не полностью: нет части обязанности или названия роли «учитель»",
     "related_role": "раздела этой роли в положении нет; обязанность указана только для другой роли",
 }
+# «в пользовательской роли «Преподаватель»», «статуса «Преподаватель»»
+ROLE_NAME = re.compile(r"(?:рол\w*|статус\w*)\s+«([^»]{2,40})»", re.IGNORECASE)
+
+
+def _why(match: ClauseMatch) -> str:
+    """The deviations in words a methodologist reads."""
+    parts = [REASONS[r] for r in match.reasons if r in REASONS]
+    if "incomplete" in match.reasons:
+        quote = match.evidence[0].quote if match.evidence else ""
+        named = [n for n in ROLE_NAME.findall(quote) if n.lower() != "учитель"]
+        if named:
+            parts.append(f"роль названа «{named[0]}», а по МР — «учитель»")
+        lacking = [n for n in match.lacking if not (named and "учитель" in n)]
+        if lacking:
+            parts.append("не указано: " + ", ".join(lacking))
+    return "; ".join(parts) or "формулировка отступает от МР"
 
 
 def _source(clause: Clause) -> str:
@@ -83,7 +99,7 @@ class PartialClause(ClauseCheck):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for match, clause in self.matches(ctx):
-            why = "; ".join(REASONS[r] for r in match.reasons if r in REASONS) or "формулировка отступает от МР"
+            why = _why(match)
             yield self.emit(ctx, match, clause, f"Положение искажено или ослаблено: {clause.title} — {why}.")
 
 

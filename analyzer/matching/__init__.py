@@ -86,20 +86,18 @@ class Matcher:
               institution_type: str) -> tuple[ClauseMatch, ...]:
         text = repair_ocr(text)
         units = build_units(text, structure, tokens)
-        roles_present = {s.role for s in structure.sections}
         if not units:
             return tuple(self._empty(c, institution_type) for c in self.clauses)
         sentences = [u.lemmas for u in units if not u.is_list]
-        core, parts = self.concepts.evaluate(sentences, [u.sentences for u in units])
+        core, parts, held = self.concepts.evaluate(sentences, [u.sentences for u in units])
         fuzzy = self._fuzzy(units, core)
         w = self.t.fuzzy_weight
         score = np.where(core & (fuzzy >= self.t.fuzzy_min), w * fuzzy + (100.0 - 100.0 * w) * parts, 0.0)
         in_scope = np.array([[c.in_scope(u.role) for u in units] for c in self.clauses])
-        best_for_unit = np.where(in_scope, score, 0.0).max(axis=0)
-        return tuple(
-            self._decide(ci, clause, units, score[ci], parts[ci], best_for_unit, score, text,
-                         roles_present, institution_type)
-            for ci, clause in enumerate(self.clauses))
+        doc = _Scored(text=text, units=units, score=score, parts=parts, held=held,
+                      best_in_scope=np.where(in_scope, score, 0.0).max(axis=0),
+                      roles_present=frozenset(s.role for s in structure.sections))
+        return tuple(self._decide(ci, clause, doc, institution_type) for ci, clause in enumerate(self.clauses))
 
     @staticmethod
     def _empty(clause: Clause, institution_type: str) -> ClauseMatch:
@@ -110,51 +108,61 @@ class Matcher:
         """Some clause of the unit's own role states it: the unit is that role's duty, not a stray one."""
         return any(score[cj, ui] > 0 and c.role == role for cj, c in enumerate(self.clauses))
 
-    def _decide(self, ci: int, clause: Clause, units: tuple[Unit, ...], scores: np.ndarray, parts: np.ndarray,
-                best_for_unit: np.ndarray, score: np.ndarray, text: str, roles_present: set[str],
-                institution_type: str) -> ClauseMatch:
+    def _decide(self, ci: int, clause: Clause, doc: _Scored, institution_type: str) -> ClauseMatch:
         if institution_type in ("school", "college", "additional") and institution_type not in clause.applies:
             return ClauseMatch(clause.id, "not_applicable", 0.0)
+        units, scores = doc.units, doc.score[ci]
         stating = np.flatnonzero(scores > 0)
-        own = [ui for ui in stating if clause.in_scope(units[ui].role)
-               and scores[ui] >= best_for_unit[ui] - self.t.explained_margin]
-        candidates = [ui for ui in stating if not clause.in_scope(units[ui].role)]
+        in_scope = [ui for ui in stating if clause.in_scope(units[ui].role)]
+        own = [ui for ui in in_scope if scores[ui] >= doc.best_in_scope[ui] - self.t.explained_margin]
+        elsewhere = [ui for ui in stating if not clause.in_scope(units[ui].role)]
         if own:
-            match = self._judge(clause, own, units, scores, parts, text, "present")
-            if any(conflict(clause, units[ui].sequence) for ui in stating if clause.in_scope(units[ui].role)):
-                return ClauseMatch(clause.id, "partial", match.score, match.evidence,
-                                   tuple(dict.fromkeys((*match.reasons, "subject"))))
-            return match
-        if clause.related and clause.role not in roles_present:
-            related = [ui for ui in candidates if units[ui].role == clause.related]
+            conflicting = any(conflict(clause, units[ui].sequence) for ui in in_scope)
+            return self._judge(ci, clause, own, doc, "present", ("subject",) if conflicting else ())
+        if clause.related and clause.role not in doc.roles_present:
+            related = [ui for ui in elsewhere if units[ui].role == clause.related]
             if related:
-                match = self._judge(clause, related, units, scores, parts, text, "partial")
-                return ClauseMatch(clause.id, "partial", match.score, match.evidence,
-                                   tuple(dict.fromkeys((*match.reasons, "related_role"))))
-        foreign = [ui for ui in candidates
-                   if not clause.shared and units[ui].role in PERSON_ROLES and not self._explained_by_own_role(ui, units[ui].role, score)]
+                return self._judge(ci, clause, related, doc, "partial", ("related_role",))
+        foreign = [ui for ui in elsewhere if not clause.shared and units[ui].role in PERSON_ROLES
+                   and not self._explained_by_own_role(ui, units[ui].role, doc.score)]
         if foreign:
-            match = self._judge(clause, foreign, units, scores, parts, text, "misplaced")
-            return ClauseMatch(clause.id, "misplaced", match.score, match.evidence, ("wrong_role",))
-        best = float(scores.max()) if len(scores) else 0.0
-        return ClauseMatch(clause.id, "missing", round(best, 1))
+            return self._judge(ci, clause, foreign, doc, "misplaced", ("wrong_role",))
+        return ClauseMatch(clause.id, "missing", round(float(scores.max()), 1))
 
-    def _judge(self, clause: Clause, indexes: list[int], units: tuple[Unit, ...], scores: np.ndarray,
-               parts: np.ndarray, text: str, status: str) -> ClauseMatch:
+    def _judge(self, ci: int, clause: Clause, indexes: list[int], doc: _Scored, status: str,
+               found: tuple[str, ...]) -> ClauseMatch:
+        """The verdict on the best of ``indexes``; weaker statements close to it are judged too."""
+        units, scores, parts = doc.units, doc.score[ci], doc.parts[ci]
         ranked = sorted(indexes, key=lambda ui: (-scores[ui], units[ui].is_list, units[ui].start))
         best = ranked[0]
         close = [ui for ui in ranked if scores[ui] >= scores[best] - self.t.deviation_margin]
-        reasons: list[str] = []
+        reasons = list(found)
+        lacking: list[str] = []
         if parts[best] < 1.0 and not any(parts[ui] >= 1.0 for ui in close):
             reasons.append("incomplete")
-        if any(not units[ui].is_list and (units[ui].role in DUTY_ROLES or clause.role in DUTY_ROLES)
-               and optional_marker(text, units[ui].start, units[ui].end) for ui in close):
+            lacking = [clause.part_names[k] for k in self.concepts.lacking(ci, doc.held[best])]
+        if clause.role in DUTY_ROLES and any(
+                not units[ui].is_list and optional_marker(doc.text, units[ui].start, units[ui].end) for ui in close):
             reasons.append("optional")
         if reasons and status == "present":
             status = "partial"
-        evidence = tuple(_evidence(text, units[ui]) for ui in ranked[:MAX_EVIDENCE] if not units[ui].is_list or ui == best)
+        evidence = tuple(_evidence(doc.text, units[ui]) for ui in ranked[:MAX_EVIDENCE]
+                         if not units[ui].is_list or ui == best)
         return ClauseMatch(clause.id, status, round(float(scores[best]), 1), evidence,  # type: ignore[arg-type]
-                           tuple(dict.fromkeys(reasons)))
+                           tuple(dict.fromkeys(reasons)), tuple(lacking))
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """One document's units and their scores against every clause."""
+
+    text: str
+    units: tuple[Unit, ...]
+    score: np.ndarray          # clauses × units
+    parts: np.ndarray          # clauses × units: share of part groups held
+    held: np.ndarray           # units × concept groups
+    best_in_scope: np.ndarray  # units: the best score of a clause that may stand in the unit's role
+    roles_present: frozenset[str]
 
 
 def _evidence(text: str, unit: Unit) -> Evidence:

@@ -56,9 +56,10 @@ class ConceptIndex:
         return np.stack([terms[:, ids].any(axis=1) for ids in self.groups], axis=1)
 
     def evaluate(self, sentences: list[frozenset[str]], unit_sentences: list[tuple[int, ...]]
-                 ) -> tuple[np.ndarray, np.ndarray]:
-        """(states, parts): clauses × units. A unit states a clause when its first sentence has
-        every core group and no sentence has an exclude group; parts is the share of part groups held."""
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(states, parts, held). states and parts: clauses × units — a unit states a clause when its
+        first sentence has every core group and no sentence has an exclude group; parts is the share
+        of part groups held. held: units × groups."""
         per_sentence = self.sentence_groups(sentences)
         incidence = np.zeros((len(unit_sentences), len(sentences)), dtype=np.float32)
         for u, ids in enumerate(unit_sentences):
@@ -74,4 +75,8 @@ class ConceptIndex:
                 states[c] &= ~per_unit[:, self.excludes[c]].any(axis=1)
             if self.parts[c]:
                 parts[c] = per_unit[:, self.parts[c]].mean(axis=1)
-        return states, parts
+        return states, parts, per_unit
+
+    def lacking(self, clause_index: int, held_row: np.ndarray) -> list[int]:
+        """Positions of the clause's part groups a unit does not hold."""
+        return [k for k, gid in enumerate(self.parts[clause_index]) if not held_row[gid]]

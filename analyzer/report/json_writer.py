@@ -21,6 +21,7 @@ def _iso(value: dt.date | None) -> str | None:
 
 def _clause(match: ClauseMatch) -> dict[str, Any]:
     return {"id": match.clause, "status": match.status, "score": match.score, "reasons": list(match.reasons),
+            "lacking": list(match.lacking),
             "evidence": [{"section": e.section, "role": e.role, "quote": e.quote, "start": e.start, "end": e.end}
                          for e in match.evidence]}
 
