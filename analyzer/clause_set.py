@@ -73,6 +73,12 @@ class Clause:
         return SEVERITY_BY_LEVEL[self.level]
 
     @property
+    def source_label(self) -> str:
+        """Where the clause comes from, as a methodologist cites it: «МР, п. 22» or «типовое положение»."""
+        points = [s[3:] for s in self.source if s.startswith("MR-")]
+        return "МР, п. " + ", ".join(points) if points else "типовое положение"
+
+    @property
     def mr_text(self) -> str:
         return " ".join(self.mr_points)
 

@@ -36,13 +36,8 @@ def _why(match: ClauseMatch) -> str:
     return "; ".join(parts) or "формулировка отступает от МР"
 
 
-def _source(clause: Clause) -> str:
-    points = [s[3:] for s in clause.source if s.startswith("MR-")]
-    return "МР, п. " + ", ".join(points) if points else "типовое положение"
-
-
 def _fix(clause: Clause) -> str:
-    return f"{clause.wording} ({_source(clause)})"
+    return f"{clause.wording} ({clause.source_label})"
 
 
 class ClauseCheck(Check):
@@ -57,7 +52,7 @@ class ClauseCheck(Check):
         evidence = match.evidence[0] if match.evidence else None
         return self.finding(ctx, message, start=evidence.start if evidence else None,
                             end=evidence.end if evidence else None, fix=_fix(clause), clause=clause.id,
-                            source=_source(clause), severity=clause.severity)  # type: ignore[arg-type]
+                            source=clause.source_label, severity=clause.severity)  # type: ignore[arg-type]
 
 
 @register

@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analyzer.cli import check, explain, reference_cmd, sections
+from analyzer.cli import batch, check, diff, explain, export, reference_cmd, sections
 
-COMMANDS = (sections, check, explain, reference_cmd)
+COMMANDS = (sections, check, explain, reference_cmd, batch, export, diff)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,28 +1,69 @@
-"""`reglint check FILE…`: audit regulations and print the report."""
+"""`reglint check FILE…`: audit regulations and write the report.
+
+text, json and csv put every file into one output (stdout or ``-o FILE``);
+html, markdown and docx make one report per file: ``-o`` names the file for
+one input or a directory for several (one report per input, named after it).
+``--fix`` writes the corrected draft of each DOCX input with tracked changes.
+"""
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.errors import InputError
 from analyzer.model import Report
+from analyzer.report.csv_writer import render_csv
+from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
+from analyzer.report.fix_plan import plan_fixes
+from analyzer.report.html_writer import render_html
 from analyzer.report.json_writer import dumps
-from analyzer.report.text_writer import SEVERITY_ORDER, render_text
+from analyzer.report.markdown_writer import render_markdown
+from analyzer.report.text_writer import render_text
+from analyzer.report.view import SEVERITY_ORDER
+
+
+def _docx(report: Report, source: bytes) -> bytes:
+    """The draft itself with comments when it is a DOCX, else the gap report."""
+    return annotate_docx(report, source) if report.document.format == "docx" else gap_report_docx(report)
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    suffix: str = ""                                                      # per-document reports: file ending
+    every: Callable[[list[Report]], str] | None = None                    # all documents in one output
+    each: Callable[[Report, bytes], str | bytes] | None = None            # one report per document
+    encoding: str = "utf-8"
+
 
 FORMATS = {
-    "json": lambda reports: dumps(reports),
-    "text": lambda reports: "\n\n".join(render_text(r) for r in reports),
+    "text": OutputFormat(every=lambda reports: "\n\n".join(render_text(r) for r in reports)),
+    "json": OutputFormat(every=dumps),
+    "csv": OutputFormat(every=render_csv, encoding="utf-8-sig"),   # the BOM makes Excel read UTF-8
+    "html": OutputFormat(".html", each=lambda report, _: render_html(report)),
+    "markdown": OutputFormat(".md", each=lambda report, _: render_markdown(report)),
+    "docx": OutputFormat(".reglint.docx", each=_docx),
 }
+FIXED_SUFFIX = ".fixed.docx"
+
+
+class UsageError(Exception):
+    """A wrong combination of options; the message is Russian."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("check", help="проверить положения и вывести отчёт")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text")
-    parser.add_argument("-o", "--output", type=Path, help="записать отчёт в файл")
+    parser.add_argument("-o", "--output", type=Path,
+                        help="файл отчёта; для html, markdown, docx и --fix при нескольких файлах — папка")
     parser.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
                         help="код выхода 1, если есть находки этой важности или выше")
+    parser.add_argument("--fix", action="store_true",
+                        help="только для DOCX: записать исправленный проект с правками в режиме рецензирования "
+                             "(вместо отчёта; -o — файл или папка, по умолчанию рядом: ИМЯ.fixed.docx)")
     parser.set_defaults(func=run)
 
 
@@ -33,22 +74,99 @@ def fails(reports: list[Report], level: str) -> bool:
     return any(SEVERITY_ORDER[f.severity] <= limit for r in reports for f in r.findings)
 
 
-def run(args: argparse.Namespace) -> int:
+def _targets(files: list[Path], output: Path | None, suffix: str) -> list[Path]:
+    """Where each input's own report goes; never onto an input."""
+    stems = [f.stem for f in files]
+    names = [f.stem if stems.count(f.stem) == 1 else f.name for f in files]
+    if output is None:
+        targets = [f.with_name(name + suffix) for f, name in zip(files, names)]
+    elif len(files) == 1 and not output.is_dir():
+        targets = [output]
+    elif output.exists() and not output.is_dir():
+        raise UsageError(f"при нескольких файлах -o должен быть папкой, а {output} — файл")
+    else:
+        targets = [output / (name + suffix) for name in names]
+    inputs = {f.resolve() for f in files}
+    clash = [t for t in targets if t.resolve() in inputs]
+    if clash:
+        raise UsageError(f"отчёт перезаписал бы проверяемый файл {clash[0]}; укажите другой -o")
+    return targets
+
+
+def _write(target: Path, content: str | bytes, encoding: str = "utf-8") -> None:
+    if target.is_dir():
+        raise UsageError(f"{target} — папка; для этого формата -o должен быть файлом")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding=encoding)
+
+
+def _write_every(args: argparse.Namespace, reports: list[Report]) -> None:
+    fmt = FORMATS[args.format]
+    assert fmt.every is not None
+    out = fmt.every(reports)
+    if args.output:
+        _write(args.output, out, fmt.encoding)
+    else:
+        print(out)
+
+
+def _write_each(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> None:
+    fmt = FORMATS[args.format]
+    assert fmt.each is not None
+    if args.output is None and (len(done) > 1 or args.format == "docx"):
+        raise UsageError(f"для --format {args.format} укажите -o: файл (одна проверка) или папку для отчётов")
+    if args.output is None:
+        path, report = done[0]
+        print(fmt.each(report, path.read_bytes()))
+        return
+    for target, (path, report) in zip(_targets([p for p, _ in done], args.output, fmt.suffix), done):
+        _write(target, fmt.each(report, path.read_bytes()))
+
+
+def _write_fixes(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> None:
+    for target, (path, report) in zip(_targets([p for p, _ in done], args.output, FIXED_SUFFIX), done):
+        plan = plan_fixes(report)
+        _write(target, fix_docx(report, path.read_bytes()))
+        print(f"{path}: исправленный проект с правками — {target} (добавлено положений: {len(plan.insertions)}, "
+              f"переформулировано: {len(plan.rewordings)}, исправлено ссылок: {len(plan.citations)})")
+
+
+def _analyze(paths: list[Path], docx_only: bool) -> tuple[list[tuple[Path, Report]], int]:
     from analyzer.pipeline import analyze
 
-    reports, input_errors = [], 0
-    for path in args.files:
+    done, errors = [], 0
+    for path in paths:
         try:
-            reports.append(analyze(path))
+            report = analyze(path)
         except InputError as exc:
             print(f"Ошибка: {exc.message}", file=sys.stderr)
-            input_errors += 1
-    if reports:
-        out = FORMATS[args.format](reports)
-        if args.output:
-            args.output.write_text(out, encoding="utf-8")
-        else:
-            print(out)
-    if input_errors:
+            errors += 1
+            continue
+        if docx_only and report.document.format != "docx":
+            print(f"Ошибка: {path}: --fix исправляет только файлы DOCX, а это {report.document.format.upper()}; "
+                  f"сохраните положение в формате DOCX", file=sys.stderr)
+            errors += 1
+            continue
+        done.append((path, report))
+    return done, errors
+
+
+def run(args: argparse.Namespace) -> int:
+    done, errors = _analyze(args.files, docx_only=args.fix)
+    reports = [r for _, r in done]
+    try:
+        if args.fix:
+            _write_fixes(args, done)
+        elif reports and FORMATS[args.format].every is not None:
+            _write_every(args, reports)
+        elif reports:
+            _write_each(args, done)
+    except UsageError as exc:
+        print(f"Ошибка: {exc}", file=sys.stderr)
+        return 2
+    if errors:
         return 2
     return 1 if fails(reports, args.fail_on) else 0
