@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup audit app test e2e score bench lint clean
+.PHONY: setup audit app test score clean
 
 setup: $(STAMP)
 
@@ -21,14 +21,12 @@ app: $(STAMP)
 	$(VENV)/bin/streamlit run app.py
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check analyzer reference tests bench app.py app_pages
 	$(PY) -m pytest -q
 
 score: $(STAMP)
 	$(PY) ../shared/eval/score.py --gold ../shared/gold --docs ../shared/corpora/regulations \
 		--cmd "$(VENV)/bin/reglint check --format json" -v
-
-lint: $(STAMP)
-	$(VENV)/bin/ruff check analyzer reference tests
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -23,7 +23,7 @@ def test_development_set_meets_the_targets():
     args = [sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(SHARED / "gold"),
             "--docs", str(SHARED / "corpora" / "regulations"), "--cmd", f"{reglint} check --format json"]
     args += [a for k, v in THRESHOLDS.items() for a in (f"--min-{k}", str(v))]
-    result = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(args, capture_output=True, text=True, timeout=600, check=False)
     summary = result.stdout.strip().splitlines()[-1]
     assert result.returncode == 0, summary
     assert "finding_precision=" in summary

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import random
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ FLAGGED = {"partial", "misplaced", "missing"}
 CASES = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def statuses(text: str) -> dict[str, str]:
     report = analyze_document(Document(source="edited.txt", format="txt", text=text))
     return {m.clause: m.status for m in report.clauses}

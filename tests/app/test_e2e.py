@@ -1,0 +1,108 @@
+"""End to end in a real browser: `streamlit run app.py`, upload a DOCX through
+the file input, read the findings, download the HTML report.
+
+Runs Debian's /usr/bin/chromium through Playwright (never `playwright install`).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOT = ROOT / "artifacts" / "e2e-check.png"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-dev-shm-usage"]
+
+pytestmark = [pytest.mark.e2e,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed")]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, server: subprocess.Popen[bytes], log: Path, timeout: float = 45) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit exited with {server.returncode}:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"streamlit did not answer /_stcore/health in {timeout} s:\n{log.read_text(errors='replace')}")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("e2e")
+    port, log = _free_port(), tmp / "streamlit.log"
+    env = {**os.environ, "REGLINT_DB": str(tmp / "app.sqlite")}
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(url, server, log)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def test_upload_docx_shows_findings_and_downloads_html(app_url: str, tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    source = ROOT / "corpora" / "formats" / "ddt-grad-chudes-2023.docx"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1800}, locale="ru-RU")
+            page.goto(app_url, wait_until="domcontentloaded")
+            page.locator("input[type=file]").first.set_input_files(source)
+            partial = page.get_by_text("проходит процесс верификации").first
+            expect(partial).to_be_visible(timeout=40_000)
+            expect(page.get_by_text("RL102").first).to_be_visible()
+            expect(page.get_by_text("Оценка")).to_be_visible()
+
+            with page.expect_download(timeout=20_000) as download_info:
+                page.get_by_role("button", name="HTML-отчёт").click()
+            download = download_info.value
+            assert download.suggested_filename == "ddt-grad-chudes-2023.reglint.html"
+            saved = tmp_path / download.suggested_filename
+            download.save_as(saved)
+            report = saved.read_text(encoding="utf-8")
+            assert report.lstrip().lower().startswith("<!doctype html")
+            assert "TCH-VERIFY" in report and "верификации" in report
+
+            with page.expect_download(timeout=20_000) as download_info:
+                page.get_by_role("button", name="Исправленный DOCX (правки)").click()
+            fixed = tmp_path / "fixed.docx"
+            download_info.value.save_as(fixed)
+            with zipfile.ZipFile(fixed) as docx:
+                assert "<w:ins " in docx.read("word/document.xml").decode("utf-8")   # tracked insertions
+
+            SCREENSHOT.parent.mkdir(exist_ok=True)
+            page.screenshot(path=str(SCREENSHOT), full_page=True)
+        finally:
+            browser.close()
