@@ -1,0 +1,122 @@
+"""audit(): expand the inputs, skip what the store already holds, analyse the
+rest in parallel (local processes or a Dask cluster), write each result as it
+comes. Only this process writes the store, one transaction per document.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from analyzer.batch.inputs import Entry, expand
+from analyzer.batch.runner import default_workers, run_local
+from analyzer.batch.store import Store
+from analyzer.batch.worker import Task, failure
+from analyzer.clause_set import load_clause_set
+from analyzer.errors import InputError
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """What a batch did: ``done`` analysed now (failures included), ``skipped`` already in the store."""
+
+    total: int
+    done: int
+    skipped: int
+    failed: int
+    seconds: float
+    db: Path
+
+
+def current_versions() -> tuple[str, str]:
+    """(reference version, registry version) of the installed reference data."""
+    from analyzer.registry import load_registry  # imports the NLP layer: only when a batch runs
+
+    return load_clause_set().version, load_registry().version
+
+
+class _Batch:
+    def __init__(self, store: Store, total: int, force: bool, progress: Progress | None) -> None:
+        self.store, self.total, self.force, self.progress = store, total, force, progress
+        self.versions = current_versions()
+        clause_set = load_clause_set()
+        store.save_reference(clause_set.version, clause_set.clauses)
+        self.done = self.skipped = self.failed = 0
+        self._tick("")
+
+    def record(self, result: dict[str, Any]) -> None:
+        self.store.add(result, self.versions)
+        self.done += 1
+        self.failed += result.get("error") is not None
+        self._tick(result["name"])
+
+    def _tick(self, name: str) -> None:
+        if self.progress:
+            self.progress(self.done + self.skipped, self.total, name)
+
+    def tasks(self, entries: list[Entry]) -> Iterator[Task]:
+        """The entries still to analyse; the others are recorded (input errors) or skipped here."""
+        for entry in entries:
+            task = Task(entry.path, entry.name, b"", "", entry.warnings)
+            if entry.error:
+                self.record(failure(task, entry.error.code, entry.error.message))
+                continue
+            try:
+                data = entry.load()
+            except InputError as exc:
+                self.record(failure(task, exc.code, exc.message))
+                continue
+            digest = hashlib.sha256(data).hexdigest()
+            if not self.force and self.store.is_current(entry.path, digest, *self.versions):
+                self.skipped += 1
+                self._tick(entry.name)
+                continue
+            yield Task(entry.path, entry.name, data, digest, entry.warnings)
+
+
+def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: str | None, force: bool,
+         progress: Progress | None) -> BatchSummary:
+    started = time.perf_counter()
+    with Store(db) as store:
+        batch = _Batch(store, len(entries), force, progress)
+        tasks = batch.tasks(entries)
+        first = next(tasks, None)      # no pool, no cluster when the store holds everything already
+        if first is not None:
+            tasks = itertools.chain([first], tasks)
+            if scheduler:
+                from analyzer.batch.dask_runner import run_dask
+
+                results = run_dask(tasks, scheduler)
+            else:
+                results = run_local(tasks, min(workers or default_workers(), len(entries)))
+            for result in results:
+                batch.record(result)
+        return BatchSummary(len(entries), batch.done, batch.skipped, batch.failed,
+                            time.perf_counter() - started, Path(db))
+
+
+def audit(inputs: Sequence[str | Path], db: str | Path, *, workers: int | None = None, scheduler: str | None = None,
+          force: bool = False, progress: Progress | None = None) -> BatchSummary:
+    """Audit every document in ``inputs`` (files, folders, ZIP archives, ``@list`` files) into the store ``db``.
+
+    ``workers``: local processes (default: all cores; 1 runs in this process);
+    ``scheduler``: the address of a Dask scheduler to run on instead;
+    ``force``: analyse again what the store already holds;
+    ``progress(done, total, name)``: called with 0 done first, then after each document.
+    """
+    with expand(inputs) as entries:
+        return _run(entries, db, workers, scheduler, force, progress)
+
+
+def audit_items(items: Sequence[tuple[str, bytes]], db: str | Path, *, workers: int | None = None,
+                scheduler: str | None = None, force: bool = False,
+                progress: Progress | None = None) -> BatchSummary:
+    """The same for uploaded files ``(name, bytes)``; a ``.zip`` upload is expanded like a ZIP on disk."""
+    with expand(uploads=items) as entries:
+        return _run(entries, db, workers, scheduler, force, progress)

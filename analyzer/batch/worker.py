@@ -1,0 +1,92 @@
+"""The work on one document, done in a worker process (local pool or Dask).
+
+A worker gets a ``Task`` (the bytes, already hashed by the parent) and returns
+a plain dict: the JSON report contract, or the error. It never raises for a
+document: an input error keeps its ``RL0xx`` code, anything unexpected
+becomes ``RL900`` with the traceback for the developers.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import socket
+import time
+import traceback
+from dataclasses import dataclass
+from typing import Any
+
+from analyzer.errors import InputError, ReglintError
+from analyzer.ingest.guards import EXTENSIONS
+
+INTERNAL = ReglintError.code   # RL900
+# A short regulation in scope, so that the warm-up builds every cached object the real ones need.
+WARM_UP_TEXT = """ПОЛОЖЕНИЕ
+об использовании информационно-коммуникационной образовательной платформы «Сферум»
+1. Общие положения
+1.1. Настоящее Положение определяет порядок использования ИКОП «Сферум» в общеобразовательной организации.
+1.2. ИКОП «Сферум» используется в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации».
+2. Права и обязанности
+2.1. Администратор ИКОП «Сферум» создает учебные чаты и направляет ссылки-приглашения.
+2.2. Педагогический работник осуществляет взаимодействие с обучающимися в ИКОП «Сферум».
+"""
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to analyse; ``name`` is what messages call it."""
+
+    path: str
+    name: str
+    data: bytes
+    content_hash: str
+    warnings: tuple[str, ...] = ()
+
+
+def warm_up() -> None:
+    """Build the spaCy pipeline, clause set, registry and matcher before the first real document."""
+    from analyzer.pipeline import analyze
+
+    analyze(WARM_UP_TEXT.encode(), name="warm-up.txt")
+
+
+def init_process() -> None:
+    """Initializer of a local pool process: Ctrl-C is the parent's to handle, then warm up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
+
+
+def failure(task: Task, code: str, message: str, detail: str | None = None) -> dict[str, Any]:
+    """The result of a document that could not be analysed."""
+    return {"path": task.path, "name": task.name, "content_hash": task.content_hash or None,
+            "format": EXTENSIONS.get(os.path.splitext(task.name)[1].lower()), "warnings": list(task.warnings),
+            "report": None,
+            "error": {"code": code, "message": message, "detail": detail}}
+
+
+def internal_failure(task: Task, what: str, detail: str | None = None) -> dict[str, Any]:
+    return failure(task, INTERNAL, f"{task.name}: внутренняя ошибка при проверке ({what}); "
+                                   f"сообщите разработчикам", detail)
+
+
+def _process_facts() -> dict[str, Any]:
+    return {"worker": f"{socket.gethostname()}:{os.getpid()}",
+            "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+
+
+def analyse(task: Task) -> dict[str, Any]:
+    """Analyse one document; a plain, picklable dict whatever happens."""
+    from analyzer.pipeline import analyze
+    from analyzer.report.json_writer import report_to_dict
+
+    started = time.perf_counter()
+    try:
+        report = report_to_dict(analyze(task.data, name=task.name))
+        report.pop("sections", None)   # the store keeps no section tree
+        result = {"path": task.path, "name": task.name, "content_hash": task.content_hash,
+                  "warnings": list(task.warnings), "report": report, "error": None}
+    except InputError as exc:
+        result = failure(task, exc.code, exc.message)
+    except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the other thousands
+        result = internal_failure(task, type(exc).__name__, traceback.format_exc(limit=-8))
+    return {**result, "seconds": time.perf_counter() - started, **_process_facts()}

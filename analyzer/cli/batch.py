@@ -1,0 +1,99 @@
+"""`reglint batch INPUT… --db FILE`: audit many regulations into a SQLite store."""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.progress import Task as ProgressTask
+from rich.table import Table
+from rich.text import Text
+
+from analyzer.cli.export import FORMATS
+
+if TYPE_CHECKING:
+    from analyzer.batch import BatchSummary
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("batch", help="проверить много положений и сохранить результаты в базу SQLite")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="файл, папка (с подпапками), ZIP-архив или @список.txt (по пути в строке)")
+    parser.add_argument("--db", type=Path, required=True, help="файл базы результатов, например audit.sqlite")
+    parser.add_argument("--workers", type=int, metavar="N", help="число процессов (по умолчанию все ядра)")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="проверять на кластере Dask с этим планировщиком")
+    parser.add_argument("--out", type=Path, metavar="DIR", help="после проверки выгрузить CSV, XLSX и HTML в папку")
+    parser.add_argument("--force", action="store_true", help="проверить заново и документы, которые уже есть в базе")
+    parser.set_defaults(func=run)
+
+
+class RateColumn(ProgressColumn):
+    """Documents per second over rich's recent window."""
+
+    def render(self, task: ProgressTask) -> Text:
+        return Text("— док/с" if task.speed is None else f"{task.speed:.1f} док/с", style="progress.data.speed")
+
+
+def summary_table(summary: BatchSummary) -> Table:
+    table = Table(title="Пакетная проверка", show_header=False)
+    table.add_column(justify="left")
+    table.add_column(justify="right")
+    rate = summary.done / summary.seconds if summary.seconds else 0.0
+    for label, value in (("Документов", summary.total), ("Проверено сейчас", summary.done),
+                         ("Пропущено (уже в базе)", summary.skipped), ("Не удалось проверить", summary.failed),
+                         ("Время, с", f"{summary.seconds:.1f}"), ("Скорость, док/с", f"{rate:.1f}"),
+                         ("База", str(summary.db))):
+        table.add_row(label, Text(str(value)))
+    return table
+
+
+def _audit(args: argparse.Namespace, console: Console) -> BatchSummary:
+    from analyzer.batch import audit
+
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
+               RateColumn(), TimeElapsedColumn(), TextColumn("осталось"), TimeRemainingColumn(),
+               TextColumn("{task.fields[name]}", markup=False))
+    with Progress(*columns, console=console, transient=False) as progress:
+        bar = progress.add_task("Проверка", total=None, name="")
+
+        def tick(done: int, total: int, name: str) -> None:
+            progress.update(bar, completed=done, total=total, name=Path(name).name[-40:])
+
+        return audit(args.inputs, args.db, workers=args.workers, scheduler=args.scheduler, force=args.force,
+                     progress=tick)
+
+
+def run(args: argparse.Namespace) -> int:
+    console = Console(stderr=True)
+    try:
+        summary = _audit(args, console)
+    except sqlite3.Error as exc:
+        print(f"Ошибка: база {args.db} недоступна: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        where = f"нет связи с планировщиком Dask {args.scheduler}" if args.scheduler else "ошибка ввода-вывода"
+        print(f"Ошибка: {where}: {exc}", file=sys.stderr)
+        return 2
+    Console().print(summary_table(summary))
+    if not summary.total:
+        print("Ошибка: во входных путях нет документов (PDF, DOCX, DOC, ODT, RTF, TXT, ZIP).", file=sys.stderr)
+        return 2
+    if args.out:
+        from analyzer.batch.exports import export
+
+        for fmt in FORMATS:
+            for path in export(args.db, fmt, args.out):
+                print(path)
+    return 0

@@ -1,0 +1,27 @@
+"""`reglint export --db FILE --format csv|xlsx|html`: tables and the summary of a batch store."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+FORMATS = ("csv", "xlsx", "html")   # analyzer.batch.exports.WRITERS, not imported: it loads the NLP layer
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("export", help="выгрузить результаты пакетной проверки: CSV, XLSX или HTML-сводку")
+    parser.add_argument("--db", type=Path, required=True, help="база результатов reglint batch")
+    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="папка для файлов (по умолчанию текущая)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from analyzer.batch.exports import export
+
+    if not args.db.is_file():
+        print(f"Ошибка: нет файла базы {args.db}", file=sys.stderr)
+        return 2
+    for path in export(args.db, args.format, args.out):
+        print(path)
+    return 0
