@@ -6,6 +6,7 @@ remnants of other kinds of organisation are common.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from analyzer.model import InstitutionType
@@ -33,15 +34,19 @@ CUES: dict[str, re.Pattern[str]] = {
 PRIORITY = ("preschool", "college", "additional", "school")
 
 
-def _count(pattern: re.Pattern[str], text: str) -> int:
-    return len(pattern.findall(text))
+def _best(scores: dict[str, int]) -> str:
+    return max(PRIORITY, key=lambda kind: (scores[kind], -PRIORITY.index(kind)))
 
 
 def institution_type(text: str) -> InstitutionType:
     """school | college | additional | preschool | unknown."""
     masked = ADDITIONAL_SCHOOLS.sub(lambda m: "ДО" + " " * (len(m.group(0)) - 2), text)
     head, rest = masked[:NAME_REGION], masked[NAME_REGION:]
-    scores = {kind: NAME_WEIGHT * _count(p, head) + min(REST_CAP, _count(p, rest)) for kind, p in CUES.items()}
-    scores["additional"] += NAME_WEIGHT * (len(ADDITIONAL_SCHOOLS.findall(text[:NAME_REGION])))
-    best = max(PRIORITY, key=lambda kind: (scores[kind], -PRIORITY.index(kind)))
+    scores = {kind: NAME_WEIGHT * len(p.findall(head)) for kind, p in CUES.items()}
+    scores["additional"] += NAME_WEIGHT * len(ADDITIONAL_SCHOOLS.findall(text[:NAME_REGION]))
+    top = sorted(scores.values(), reverse=True)
+    if top[0] - top[1] <= REST_CAP:   # the rest of the text can still tip the balance: count it, capped
+        for kind, p in CUES.items():
+            scores[kind] += sum(1 for _ in itertools.islice(p.finditer(rest), REST_CAP))
+    best = _best(scores)
     return best if scores[best] > 0 else "unknown"  # type: ignore[return-value]

@@ -13,8 +13,12 @@ LOOKALIKE = str.maketrans("AaBCcEeHKkMOoPpTXxyu", "АаВСсЕеНКкМОоР�
 _MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
 
 
+@lru_cache(maxsize=8)
 def repair_ocr(text: str) -> str:
-    """Replace Latin look-alike letters inside Cyrillic words ("Aдминистратор"); the length is kept."""
+    """Replace Latin look-alike letters inside Cyrillic words ("Aдминистратор"); the length is kept.
+
+    Cached: every stage repairs the same document text.
+    """
     return _MIXED_WORD.sub(lambda m: m.group(0).translate(LOOKALIKE), text)
 
 

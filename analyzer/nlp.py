@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from analyzer.lexicon import morph, repair_ocr
 
 _WORD = re.compile(r"[а-яёa-z]", re.IGNORECASE)
+_PART = re.compile(r"[^\W_]+")
 
 STOP_WORDS = frozenset(["и", "в", "во", "не", "на", "с", "со", "по", "к", "ко", "о", "об", "обо", "от", "до", "для", "из", "у", "за", "при", "а", "но", "или", "либо", "ли", "же", "бы", "как", "так", "что", "чтобы", "то", "это", "его", "ее", "её", "их", "он", "она", "они", "оно", "мы", "вы", "я", "ты", "который", "которая", "которые", "которое", "этот", "эта", "эти", "тот", "та", "те", "такой", "также", "тоже", "а", "именно", "т", "д", "др", "т.д.", "т.п.", "том", "числе", "всех", "все", "весь", "всё", "свой", "своя", "свои", "своего", "своей"])
 
@@ -78,11 +79,15 @@ def tokenize(text: str) -> TokenTable:
     doc = build_nlp()(repair_ocr(text))
     tokens: list[Token] = []
     for t in doc:
-        if not _WORD.search(t.text):
+        word = t.text
+        if word.isalnum():
+            if not word.isdigit():
+                lem = t.lemma_
+                tokens.append(Token(t.idx, t.idx + len(word), lem, lem in STOP_WORDS))
             continue
-        offset = t.idx
-        for part in re.finditer(r"[^\W_]+", t.text):
-            whole = part.span() == (0, len(t.text))
-            lem = t.lemma_ if whole else lemma(part.group(0))
-            tokens.append(Token(offset + part.start(), offset + part.end(), lem, lem in STOP_WORDS))
+        if not _WORD.search(word):
+            continue
+        for part in _PART.finditer(word):
+            lem = lemma(part.group(0))
+            tokens.append(Token(t.idx + part.start(), t.idx + part.end(), lem, lem in STOP_WORDS))
     return TokenTable(tuple(tokens), doc)

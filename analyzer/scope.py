@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from analyzer.model import InstitutionType
 from analyzer.nlp import repair_ocr
 
-SFERUM = re.compile(r"сферум|sferum", re.IGNORECASE)
+SFERUM = re.compile(r"сферум|sferum|\bикоп\b|учебн\w+\s+профил", re.IGNORECASE)
 MIN_SFERUM_MENTIONS = 3
 TOP = 1500
 
@@ -42,7 +42,7 @@ def judge_scope(text: str, title: str | None, institution: InstitutionType) -> S
         return ScopeVerdict(False, "приказ (например, о назначении администратора или о введении положения), а не положение")
     if CHAT_RULES.search(top):
         return ScopeVerdict(False, "правила общения в чате или мессенджере, а не положение об использовании ИКОП «Сферум»")
-    if mentions < MIN_SFERUM_MENTIONS:
+    if mentions < MIN_SFERUM_MENTIONS and not SFERUM.search(title or ""):
         if DISTANCE.search(top):
             return ScopeVerdict(False, "положение об электронном обучении и дистанционных образовательных технологиях")
         return ScopeVerdict(False, "другой локальный акт: ИКОП «Сферум» в нём почти не упоминается")

@@ -50,8 +50,10 @@ class ConceptIndex:
         """sentences × groups: does the sentence satisfy the group."""
         hits = np.zeros((len(sentences), len(self.words)), dtype=bool)
         for row, lemmas in enumerate(sentences):
+            ids: set[int] = set()
             for lemma in lemmas:
-                hits[row, list(self._hits(lemma))] = True
+                ids.update(self._hits(lemma))
+            hits[row, list(ids)] = True
         terms = np.stack([hits[:, ids].all(axis=1) for ids in self.terms], axis=1) if self.terms else hits[:, :0]
         return np.stack([terms[:, ids].any(axis=1) for ids in self.groups], axis=1)
 

@@ -96,7 +96,7 @@ def _blocks_of(text: str, block: list[Line]) -> list[ApprovalBlock]:
     first = block[0]
     stamps = _leading_stamps(first.text)
     start, end = first.start, block[-1].end
-    span = text[start:end]
+    span = " ".join(line.text for line in block)  # wrapped lines read as one: "приказ от «31» августа 2023\nгода № 49"
     body = _body(first.text[stamps[-1].end():].strip(" :."), block[1:])
     dates = tuple(find_dates(text, start, end))
     shared = len(stamps) > 1

@@ -3,6 +3,8 @@
 item ("А)", "а)", "1)") or a bullet ("-", "•", "·" …). A bullet followed by a
 number ("- 3.1. …", markdown lists) gives the number.
 
+A marker may stand alone at the end of the line ("2.1.", "-" on a line of
+their own in narrowly wrapped text); its text then starts on the next line.
 Dates (01.09.2021), amounts (3.5 %), "№ 2040" and bare numbers are not markers.
 """
 from __future__ import annotations
@@ -19,11 +21,11 @@ RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 _LATIN_TO_CYRILLIC = str.maketrans("abcehkmoptxyABCEHKMOPTXY", "авсенкмортхуАВСЕНКМОРТХУ")
 
 _DOTTED = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)")
-_ROMAN = re.compile(r"([IVXІХ]{1,7})\.\s+(?=\S)")
+_ROMAN = re.compile(r"([IVXІХ]{1,7})\.(?:\s+(?=\S)|$)")
 _ROMAN_VALUE = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
-_LETTER = re.compile(r"([А-ЯЁа-яёA-Za-z])\)\s*(?=\S)")
-_PAREN = re.compile(r"(\d{1,2})\)\s*(?=\S)")
-_BULLET = re.compile(rf"([{re.escape(BULLETS)}])\s+(?=\S)")
+_LETTER = re.compile(r"([А-ЯЁа-яёA-Za-z])\)\s*")
+_PAREN = re.compile(r"(\d{1,2})\)\s*")
+_BULLET = re.compile(rf"([{re.escape(BULLETS)}])(?:\s+(?=\S)|$)")
 _QUOTES = "«\"“„'"
 
 
