@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml scripts/install-system-packages.sh
 
 audit: $(STAMP)
 	$(VENV)/bin/reglint check corpora/regulations/*.txt --format text --fail-on never
+	$(VENV)/bin/reglint batch corpora --db out/audit.sqlite --out out
 
 app: $(STAMP)
 	$(VENV)/bin/streamlit run app.py

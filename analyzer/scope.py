@@ -18,9 +18,11 @@ MIN_SFERUM_MENTIONS = 3
 TOP = 1500
 
 ORDER = re.compile(r"^\W*П\s?Р\s?И\s?К\s?А\s?З\W*$|\b(?:приказываю|ПРИКАЗЫВАЮ)\b", re.MULTILINE)
-REGULATION = re.compile(r"^\W*(?:ПОЛОЖЕНИЕ|ПОРЯДОК|РЕГЛАМЕНТ)\b|^\W*(?:Положение|Порядок|Регламент)\s+(?:об?|о|по)\b"
-                        r"|настоящ\w+\s+(?:положени|порядо|регламент)", re.MULTILINE | re.IGNORECASE)
+REGULATION = re.compile(r"^\W*(?:ПОЛОЖЕНИЕ|ПОРЯДОК|РЕГЛАМЕНТ|ПРАВИЛА|ИНСТРУКЦИЯ)\b"
+                        r"|^\W*(?:Положение|Порядок|Регламент|Правила|Инструкция)\s+(?:об?|о|по|использования|применения)\s"
+                        r"|(?i:настоящ\w+\s+(?:положени|порядо|регламент))", re.MULTILINE)
 CHAT_RULES = re.compile(r"\bправила\b[^\n]{0,120}\b(?:чат\w*|мессенджер\w*|групп\w*|MAX|МАКС)", re.IGNORECASE)
+RECOMMENDATIONS = re.compile(r"методическ\w+\s+рекомендаци", re.IGNORECASE)
 DISTANCE = re.compile(r"электронн\w+\s+обучени\w*|дистанционн\w+\s+(?:образовательн\w+\s+технолог|обучени)", re.IGNORECASE)
 
 
@@ -46,4 +48,8 @@ def judge_scope(text: str, title: str | None, institution: InstitutionType) -> S
         if DISTANCE.search(top):
             return ScopeVerdict(False, "положение об электронном обучении и дистанционных образовательных технологиях")
         return ScopeVerdict(False, "другой локальный акт: ИКОП «Сферум» в нём почти не упоминается")
+    if not REGULATION.search(text):
+        if RECOMMENDATIONS.search(top):
+            return ScopeVerdict(False, "методические рекомендации, а не локальный акт организации")
+        return ScopeVerdict(False, "документ о «Сферуме», но не локальный акт: в нём нет положения или порядка")
     return ScopeVerdict(True)

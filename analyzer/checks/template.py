@@ -110,14 +110,13 @@ def _opens_line(text: str, at: int) -> bool:
 def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]:
     text, kind = unwrapped(ctx.document.text), ctx.institution_type
     by_key = {r.key: r for r in REMNANTS}
-    names = [m.span() for m in ADDITIONAL_SCHOOLS.finditer(text)]
-    cited = [(c.start, c.end) for c in ctx.citations]
+    skipped = [m.span() for m in ADDITIONAL_SCHOOLS.finditer(text)] + [(c.start, c.end) for c in ctx.citations]
     matches = [Span(doc, s, e, label=key) for key, s, e in _matcher()(doc)]
     for span in sorted(filter_spans(matches), key=lambda s: s.start_char):
         remnant = by_key[doc.vocab.strings[span.label]]
         start, end = span.start_char, span.end_char
         if kind not in remnant.applies or _quoted(text, start) \
-                or any(s <= start < e for s, e in [*names, *cited]):
+                or any(s <= start < e for s, e in skipped):
             continue
         if remnant.key in ("pupils", "educators") and HAS_PUPILS.search(text):
             continue

@@ -78,6 +78,7 @@ def _audit(args: argparse.Namespace, console: Console) -> BatchSummary:
 def run(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     try:
+        Path(args.db).parent.mkdir(parents=True, exist_ok=True)
         summary = _audit(args, console)
     except sqlite3.Error as exc:
         print(f"Ошибка: база {args.db} недоступна: {exc}", file=sys.stderr)

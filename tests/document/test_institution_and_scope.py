@@ -52,6 +52,12 @@ def test_scope(text, in_scope, says):
     assert (verdict.looks_like is None) if says is None else (says in verdict.looks_like)
 
 
+def test_the_recommendations_themselves_are_not_a_regulation():
+    text = (REGULATIONS.parent / "reference" / "metodrek-minprosv-2023.txt").read_text(encoding="utf-8")
+    verdict = judge_scope(text, None, "school")
+    assert not verdict.in_scope and "методические рекомендации" in verdict.looks_like
+
+
 def test_a_preschool_regulation_is_out_of_scope():
     verdict = judge_scope("ПОЛОЖЕНИЕ об использовании ИКОП «Сферум» в МАДОУ детский сад № 3\n" + SFERUM_BODY,
                           None, "preschool")
