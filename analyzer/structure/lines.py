@@ -25,6 +25,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from analyzer.structure.numbering import Marker, find_marker
 from analyzer.structure.roles import PARTICIPANT_ROLES, cue_role, topic_role
@@ -87,8 +88,10 @@ def is_caps(text: str) -> bool:
 def heading_like(text: str, allow_colon: bool = False) -> bool:
     """A short noun phrase: "Общие положения", "ПРАВА", "Организация работы …:"."""
     text = text.strip()
+    if len(text) > 200:
+        return False
     tokens = words(text)
-    if not tokens or len(text) > 200 or len(tokens) > 20 or text[0].islower():
+    if not tokens or len(tokens) > 20 or text[0].islower():
         return False
     if text[-1] in ";," or (text[-1] == ":" and not allow_colon):
         return False
@@ -128,7 +131,7 @@ def _stamp_word(line: Line) -> bool:
 
 def _width(word: str) -> float:
     """The width of a word in letters; a capital takes more room in a proportional font ("ИКОП")."""
-    return len(word) + (CAPITAL_WIDTH - 1) * sum(c.isupper() for c in word)
+    return len(word) + (CAPITAL_WIDTH - 1) * sum(map(str.isupper, word))
 
 
 def _physical(text: str) -> list[Line]:
@@ -182,6 +185,26 @@ def _hangs(text: str) -> bool:
     return text[-1:] in ",-" or (last.isalpha() and pos(last) in _HANGING_POS)
 
 
+def _sentence_end(ahead: Sequence[Line]) -> int:
+    """The index of the line ending the sentence begun at ``ahead[0]``, or of the last before a marker."""
+    for i, line in enumerate(ahead):
+        if i and line.marker is not None:
+            return i - 1
+        if _ends_sentence(line.text):
+            return i
+    return len(ahead) - 1
+
+
+def _opening(lines: Sequence[Line], chars: int = 40) -> str:
+    """The text of the first lines, about ``chars`` long: a heading wrapped over lines ("Общие" / "положения")."""
+    parts: list[str] = []
+    for line in lines:
+        parts.append(line.text)
+        if sum(map(len, parts)) >= chars:
+            break
+    return " ".join(parts)
+
+
 def _opens_section(ahead: Sequence[Line]) -> bool:
     """A capitalised line that opens a section of its own, whatever the line before: a topic heading, maybe
     wrapped ("Общие" / "положения"), or a participant's list ("Родитель (законный представитель) …:")."""
@@ -201,7 +224,7 @@ def _cut_width(lines: list[Line], width: float) -> float:
     layer that breaks lines anywhere (a justified line as single words) leaves many far short; there the
     width tells nothing and any line may have been cut.
     """
-    over = [a.last_width + 1 + b.first_width - width for a, b in zip(lines, lines[1:])
+    over = [a.last_width + 1 + b.first_width - width for a, b in pairwise(lines)
             if b.marker is None and b.text[:1].islower() and a.text[-1:].isalpha()]
     near = [o for o in over if o >= -RAGGED * width]
     if len(near) < (1 - RAGGED_SHARE) * len(over):
@@ -262,12 +285,6 @@ def _after_heading(prev: Line, nxt: Line, cut: bool) -> str:
     return "join" if cut and not (_opens_sentence(nxt.text) and finished) else "new"
 
 
-def _sentence_end(ahead: Sequence[Line]) -> int:
-    """The index of the line ending the sentence begun at ``ahead[0]`` (or the last before a marker)."""
-    return next((i for i, line in enumerate(ahead) if (i and line.marker) or _ends_sentence(line.text)),
-                len(ahead) - 1)
-
-
 def _after_list_mark(prev: Line, ahead: Sequence[Line], layout: _Layout) -> str:
     """A lower-case line after "…:" or "…;": a list item without its marker, or the same sentence.
 
@@ -280,7 +297,7 @@ def _after_list_mark(prev: Line, ahead: Sequence[Line], layout: _Layout) -> str:
         return "join"
     end = _sentence_end(ahead) if layout.hard_wrapped else 0
     last, after = ahead[end], ahead[end + 1] if end + 1 < len(ahead) else None
-    closed = last.marker is None and last.text[-1:] in (";" if layout.hard_wrapped else ";:")
+    closed = last.text[-1:] in (";" if layout.hard_wrapped else ";:")
     followed = after is not None and after.marker is None and after.text[:1].islower()
     return "item" if closed or followed else "join"
 
@@ -320,17 +337,9 @@ def _join(prev: Line, nxt: Line) -> Line:
     # "информационно-\nкоммуникационной" is one word again.
     glue = "" if nxt.marker is None and re.search(r"\w-$", prev.text) and nxt.text[:1].isalpha() else " "
     tail = f"{nxt.marker.written} {nxt.text}" if nxt.marker else nxt.text
-    return replace(prev, end=nxt.end, text=f"{prev.text}{glue}{tail}".strip(), last_width=nxt.last_width)
-
-
-def _opening(lines: Sequence[Line], chars: int = 40) -> str:
-    """The text of the first lines, about ``chars`` long: a heading wrapped over lines ("Общие" / "положения")."""
-    parts: list[str] = []
-    for line in lines:
-        parts.append(line.text)
-        if sum(map(len, parts)) >= chars:
-            break
-    return " ".join(parts)
+    return Line(start=prev.start, end=nxt.end, text_start=prev.text_start, text=f"{prev.text}{glue}{tail}".strip(),
+                marker=prev.marker, indent=prev.indent, emphasis=prev.emphasis, last_width=nxt.last_width,
+                first_width=prev.first_width, gap=prev.gap)
 
 
 def logical_lines(text: str) -> tuple[Line, ...]:

@@ -64,6 +64,16 @@ def _frame() -> frozenset[str]:
     return frozenset().union(*(_lemmas(w) for w in FRAME))
 
 
+@lru_cache(maxsize=1)
+def _cue_index() -> dict[str, tuple[int, ...]]:
+    """For a lemma, the places in the cue table of the cues whose first word it is."""
+    index: dict[str, list[int]] = {}
+    for k, (cue, _) in enumerate(_cue_table()):
+        for lemma in cue[0]:
+            index.setdefault(lemma, []).append(k)
+    return {lemma: tuple(places) for lemma, places in index.items()}
+
+
 def _matches(tokens: Sequence[frozenset[str]], at: int, cue: tuple[frozenset[str], ...]) -> bool:
     if at + len(cue) > len(tokens):
         return False
@@ -73,8 +83,10 @@ def _matches(tokens: Sequence[frozenset[str]], at: int, cue: tuple[frozenset[str
 def cue_role(text: str) -> Role | None:
     """The role the text's subject names, or None."""
     tokens = [_lemmas(w) for w in words(text)[:_WINDOW]]
+    table, index = _cue_table(), _cue_index()
     for at, token in enumerate(tokens):
-        for cue, role in _cue_table():
+        for k in sorted({k for lemma in token for k in index.get(lemma, ())}):  # longer cues first, as listed
+            cue, role = table[k]
             if (role not in TOPIC_ROLES or at == 0) and _matches(tokens, at, cue):
                 return role
         if not token & _frame():

@@ -1,12 +1,20 @@
 """The same regulation edited the way copies of it circulate — re-wrapped,
 renumbered, other bullets, markdown stripped, OCR look-alikes — keeps its
-tree and its roles; odd inputs do not crash."""
+tree and its roles; odd inputs do not crash.
+
+Text layers of PDFs come hard-wrapped, often narrowly: a few words or one
+word a line, in a proportional font, with or without blank lines between
+paragraphs. The tree, the defects, the title and the stamps stay the same.
+"""
 from __future__ import annotations
 
+import random
 import re
 import textwrap
 
 import pytest
+
+from analyzer import synth
 
 LOOKALIKES = str.maketrans("аеорсАЕОРС", "aeopcAEOPC")
 ROLE_WORDS = re.compile(r"(?i)\b(администратор\w*|администрация|родитель|обучающийся|учащийся|руководитель|"
@@ -38,6 +46,111 @@ def test_rewrapped(corpus, corpus_text, structure_of, regulation, width):
     assert _shape(structure) == _shape(corpus[regulation])
     assert _defects(structure) == _defects(corpus[regulation])
     assert structure.title == corpus[regulation].title
+
+
+def _squeezed(text: str) -> str:
+    """The blank lines between paragraphs lost, as many PDF text layers lose them."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _stamps(structure):
+    return [(a.kind, a.protocol_number, a.order_number, [d.value for d in a.dates], a.signatory)
+            for a in structure.approvals]
+
+
+def _assert_same(structure, original):
+    assert _shape(structure) == _shape(original)
+    assert _defects(structure) == _defects(original)
+    assert structure.title == original.title
+    assert _stamps(structure) == _stamps(original)
+
+
+@pytest.mark.parametrize("width", [12, 20, 30, 45, 60, 90])
+@pytest.mark.parametrize("blanks", [True, False], ids=["paragraphs", "no-blank-lines"])
+def test_narrowly_rewrapped(corpus, corpus_text, structure_of, regulation, width, blanks):
+    text = synth.rewrap(corpus_text(regulation), width)
+    _assert_same(structure_of(text if blanks else _squeezed(text)), corpus[regulation])
+
+
+# Glyph widths of a proportional font, in widths of a small letter: capitals and ш, щ, ж … take more room.
+_WIDE, _NARROW = set("шщжмюфыШЩЖМЮФЫ"), set("ijlrtгі.,;:!«»()- ")
+
+
+def _glyph(ch: str) -> float:
+    return 1.4 if ch in _WIDE else 0.55 if ch in _NARROW else 1.3 if ch.isupper() else 1.0
+
+
+def _proportional(text: str, width: float) -> str:
+    """Wrapped as a PDF lays text out: a line holds as many words as their glyphs leave room for."""
+    out = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            longer = f"{line} {word}" if line else word
+            if line and sum(map(_glyph, longer)) > width:
+                out.append(line)
+                line = word
+            else:
+                line = longer
+        out.append(line)
+    return "\n".join(out)
+
+
+def _ragged(text: str, seed: int) -> str:
+    """A text layer that breaks a justified line into single words here and there, like
+
+    "… актом, содержащим\nнормы,\nрегулирующие\nпорядок\nиспользования\nинформационнокоммуникационной …"."""
+    rng = random.Random(seed)
+    out = []
+    for paragraph in text.split("\n"):
+        line, width = "", 80
+        for word in paragraph.split():
+            if line and len(line) + 1 + len(word) > width:
+                out.append(line)
+                line, width = word, rng.choice([1, 1, 80])
+            else:
+                line = f"{line} {word}" if line else word
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [16, 30, 60])
+def test_wrapped_in_a_proportional_font(corpus, corpus_text, structure_of, regulation, width):
+    _assert_same(structure_of(_squeezed(_proportional(corpus_text(regulation), width))), corpus[regulation])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_single_words_on_lines(corpus, corpus_text, structure_of, regulation, seed):
+    plain = re.sub(r"(?m)^#+\s*|\*\*|^- (?=\d)", "", corpus_text(regulation))  # what a PDF shows of markdown
+    _assert_same(structure_of(_ragged(plain, seed)), corpus[regulation])
+
+
+SECTION = ("2. Порядок работы с Платформой\n"
+           "Администратор выстраивает структуру образовательной организации на Платформе и подготавливает "
+           "площадку для регистрации педагогов и родителей:\n"
+           "- подает заявку на регистрацию организации к Платформе;\n"
+           "- после получения ответа регистрирует организацию на платформе;\n"
+           "- обеспечивает безопасность своего доступа к Платформе\n"
+           "Родитель (законный представитель) используя Платформу:\n"
+           "- присоединяется к организации по ссылке-приглашению, переданной администратором;\n"
+           "- обеспечивает безопасность своего доступа к Платформе.\n"
+           "3. Заключительные положения\nНастоящее положение вводится в действие с момента его подписания.\n")
+
+
+@pytest.mark.parametrize("width", [12, 20, 30, 45, 60])
+def test_headings_and_lists_of_participants_wrapped(structure_of, width):
+    """A heading that fills its line ("2. Порядок работы с Платформой", 30 letters) ends where the text under
+    it starts, and a participant's list opens after an item without a closing mark."""
+    original = structure_of(SECTION)
+    assert [(s.label, s.kind, s.role) for s in original.sections if s.kind != "bullet"] == [
+        ("2", "heading", "other"), ("", "paragraph", "administrator"), ("", "paragraph", "parent"),
+        ("3", "heading", "final")]
+    assert _shape(structure_of(synth.rewrap(SECTION, width))) == _shape(original)
+
+
+def test_blank_line_after_every_wrapped_line(corpus, corpus_text, structure_of, regulation):
+    text = _squeezed(synth.rewrap(corpus_text(regulation), 20)).replace("\n", "\n\n")
+    _assert_same(structure_of(text), corpus[regulation])
 
 
 def test_blank_lines_carry_no_meaning(corpus, corpus_text, structure_of, regulation):
