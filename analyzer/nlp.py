@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-import numpy as np
 import spacy
-from spacy.attrs import IDX, LEMMA, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,11 +36,8 @@ def lemma(word: str) -> str:
 
 @Language.component("pymorphy3_lemmas")
 def _lemmatize(doc: Doc) -> Doc:
-    """Set every token's lemma through arrays: no Python Token objects are made."""
-    strings = doc.vocab.strings
-    orth = doc.to_array(ORTH)
-    lemmas = np.fromiter((strings.add(lemma(strings[o])) for o in orth.tolist()), dtype=np.uint64, count=len(orth))
-    doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+    for token in doc:
+        token.lemma_ = lemma(token.text)
     return doc
 
 
@@ -81,20 +76,18 @@ class TokenTable:
 
 def tokenize(text: str) -> TokenTable:
     """Word tokens of ``text`` (hyphenated words split into their parts)."""
-    repaired = repair_ocr(text)
-    doc = build_nlp()(repaired)
-    strings = doc.vocab.strings
+    doc = build_nlp()(repair_ocr(text))
     tokens: list[Token] = []
-    for idx, length, lem_hash in doc.to_array([IDX, LENGTH, LEMMA]).tolist():
-        word = repaired[idx:idx + length]
+    for t in doc:
+        word = t.text
         if word.isalnum():
             if not word.isdigit():
-                lem = strings[lem_hash]
-                tokens.append(Token(idx, idx + length, lem, lem in STOP_WORDS))
+                lem = t.lemma_
+                tokens.append(Token(t.idx, t.idx + len(word), lem, lem in STOP_WORDS))
             continue
         if not _WORD.search(word):
             continue
         for part in _PART.finditer(word):
             lem = lemma(part.group(0))
-            tokens.append(Token(idx + part.start(), idx + part.end(), lem, lem in STOP_WORDS))
+            tokens.append(Token(t.idx + part.start(), t.idx + part.end(), lem, lem in STOP_WORDS))
     return TokenTable(tuple(tokens), doc)
