@@ -8,30 +8,19 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from analyzer.model import Report
 from analyzer.report.diffview import side
-from analyzer.report.view import (
-    LEVEL_ONE_RU,
-    SEVERITY_PLURAL_RU,
-    STATUS_LETTER,
-    STATUS_RU,
-    build_view,
-    shorten,
-    upper_first,
-)
+from analyzer.report.templating import environment
+from analyzer.report.view import build_view
 
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("analyzer.report", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=False, keep_trailing_newline=True)
-    env.filters.update(shorten=shorten, upper_first=upper_first)
-    env.globals.update(
-        reference_side=lambda segments: side(list(segments), "reference"),
-        document_side=lambda segments: side(list(segments), "document"),
-        letters=STATUS_LETTER, status_ru=STATUS_RU, level_one=LEVEL_ONE_RU, plural=SEVERITY_PLURAL_RU)
+    env = environment(autoescape=True).overlay()
+    env.globals.update(reference_side=lambda segments: side(list(segments), "reference"),
+                       document_side=lambda segments: side(list(segments), "document"))
     return env
 
 

@@ -9,18 +9,11 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from analyzer.model import Report
-from analyzer.report.view import (
-    LEVEL_ONE_RU,
-    SEVERITY_PLURAL_RU,
-    STATUS_LETTER,
-    STATUS_RU,
-    build_view,
-    shorten,
-    upper_first,
-)
+from analyzer.report.templating import environment
+from analyzer.report.view import build_view
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!&])")
 
@@ -32,11 +25,8 @@ def md(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("analyzer.report", "templates"), autoescape=False,
-                      undefined=StrictUndefined, keep_trailing_newline=True)
-    env.filters.update(md=md, shorten=shorten, upper_first=upper_first)
-    env.globals.update(letters=STATUS_LETTER, status_ru=STATUS_RU, level_one=LEVEL_ONE_RU,
-                       plural=SEVERITY_PLURAL_RU)
+    env = environment(autoescape=False).overlay()
+    env.filters["md"] = md
     return env
 
 
