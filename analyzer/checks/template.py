@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
+from spacy.attrs import LEMMA, ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -87,11 +88,30 @@ REMNANTS = (
 HAS_PUPILS = re.compile(r"(?i)интернат|дошкольн\w*\s+(?:групп|отделени)")
 
 
-@lru_cache(maxsize=1)
-def _matcher() -> Matcher:
+def _can_match(pattern: list[dict], lemmas: frozenset[str], texts: frozenset[str]) -> bool:
+    """Whether every mandatory token of the pattern has a candidate among the document's words."""
+    for token in (t for t in pattern if "OP" not in t):
+        lemma, text = token.get("LEMMA"), token.get("TEXT")
+        if isinstance(lemma, str) and lemma not in lemmas:
+            return False
+        if isinstance(lemma, dict) and "IN" in lemma and lemmas.isdisjoint(lemma["IN"]):
+            return False
+        if isinstance(text, dict) and "REGEX" in text and not any(re.search(text["REGEX"], w) for w in texts):
+            return False
+    return True
+
+
+def _possible(remnant: Remnant, kind: str, lemmas: frozenset[str], texts: frozenset[str]) -> bool:
+    return kind in remnant.applies and any(_can_match(p, lemmas, texts) for p in remnant.patterns)
+
+
+@lru_cache(maxsize=32)
+def _matcher(keys: tuple[str, ...]) -> Matcher:
+    """A Matcher with only the remnants that can occur in the document: the Matcher's cost grows with patterns."""
     matcher = Matcher(build_nlp().vocab)
     for remnant in REMNANTS:
-        matcher.add(remnant.key, list(remnant.patterns), greedy="LONGEST")
+        if remnant.key in keys:
+            matcher.add(remnant.key, list(remnant.patterns), greedy="LONGEST")
     return matcher
 
 
@@ -111,7 +131,11 @@ def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]
     text, kind = unwrapped(ctx.document.text), ctx.institution_type
     by_key = {r.key: r for r in REMNANTS}
     skipped = [m.span() for m in ADDITIONAL_SCHOOLS.finditer(text)] + [(c.start, c.end) for c in ctx.citations]
-    matches = [Span(doc, s, e, label=key) for key, s, e in _matcher()(doc)]
+    strings = doc.vocab.strings
+    lemmas = frozenset(strings[h] for h in set(doc.to_array(LEMMA).tolist()))
+    texts = frozenset(strings[h] for h in set(doc.to_array(ORTH).tolist()))
+    keys = tuple(r.key for r in REMNANTS if _possible(r, kind, lemmas, texts))
+    matches = [Span(doc, s, e, label=key) for key, s, e in _matcher(keys)(doc)] if keys else []
     for span in sorted(filter_spans(matches), key=lambda s: s.start_char):
         remnant = by_key[doc.vocab.strings[span.label]]
         start, end = span.start_char, span.end_char
