@@ -42,7 +42,7 @@ class Thresholds:
 
 
 def _clause_keys(clause: Clause) -> list[str]:
-    texts = (clause.wording, *clause.variants)
+    texts = (clause.wording, *clause.variants, *clause.mr_points)
     return [" ".join(t.lemma for t in tokenize(text).tokens if not t.stop) for text in texts]
 
 
