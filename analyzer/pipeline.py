@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analyzer.checks import CheckContext, run_checks
+from analyzer.checks.document import OutOfScope
 from analyzer.citations import check_citations
 from analyzer.clause_set import load_clause_set
 from analyzer.ingest import read
@@ -25,6 +26,8 @@ from analyzer.registry import load_registry
 from analyzer.scope import judge_scope
 from analyzer.structure import parse
 from analyzer.structure.lines import unwrapped
+
+OUT_OF_SCOPE = OutOfScope.code
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +84,8 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
                        citations=citations, clauses=clauses, clause_set=clause_set, registry=registry,
                        document_date=doc_date, today=today, looks_like=verdict.looks_like, tokens=tokens)
     with timer.stage("checks"):
-        findings = tuple(run_checks(ctx))
+        # a document that is not a Sferum regulation gets one verdict, not a list of defects
+        findings = tuple(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)))
     return Report(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                   clauses=clauses, citations=citations, findings=findings,
                   reference_version=clause_set.version, registry_version=registry.version,
