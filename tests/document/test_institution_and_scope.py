@@ -67,3 +67,12 @@ def test_a_preschool_regulation_is_out_of_scope():
 def test_an_order_with_the_regulation_attached_is_in_scope():
     text = "ПРИКАЗ\nОб утверждении положения\nПРИКАЗЫВАЮ: утвердить положение.\n\nПОЛОЖЕНИЕ об использовании\n" + SFERUM_BODY
     assert judge_scope(text, None, "school").in_scope
+
+
+def test_an_out_of_scope_document_gets_one_verdict_not_a_list_of_gaps():
+    from analyzer.pipeline import analyze
+
+    report = analyze(REGULATIONS.parent / "reference" / "metodrek-minprosv-2023.txt")
+    assert not report.in_scope
+    assert [f.code for f in report.findings] == ["RL010"]
+    assert {m.status for m in report.clauses} == {"not_applicable"}
