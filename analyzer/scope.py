@@ -23,7 +23,15 @@ REGULATION = re.compile(r"^\W*(?:ПОЛОЖЕНИЕ|ПОРЯДОК|РЕГЛАМ�
                         r"|(?i:настоящ\w+\s+(?:положени|порядо|регламент))", re.MULTILINE)
 CHAT_RULES = re.compile(r"\bправила\b[^\n]{0,120}\b(?:чат\w*|мессенджер\w*|групп\w*|MAX|МАКС)", re.IGNORECASE)
 RECOMMENDATIONS = re.compile(r"методическ\w+\s+рекомендаци", re.IGNORECASE)
-DISTANCE = re.compile(r"электронн\w+\s+обучени\w*|дистанционн\w+\s+(?:образовательн\w+\s+технолог|обучени)", re.IGNORECASE)
+# What a document that hardly names Sferum is about, from its title and first lines.
+OTHER_SUBJECTS = (
+    (re.compile(r"\b(?:MAX|МАКС|МАХ)\b|национальн\w+\s+мессенджер", re.IGNORECASE),
+     "положение о национальном мессенджере MAX, а не об ИКОП «Сферум»"),
+    (re.compile(r"\bЭИОС\b|электронн\w+\s+информационно-образовательн\w+\s+сред", re.IGNORECASE),
+     "положение об электронной информационно-образовательной среде (ЭИОС)"),
+    (re.compile(r"электронн\w+\s+обучени\w*|дистанционн\w+\s+(?:образовательн\w+\s+технолог|обучени)", re.IGNORECASE),
+     "положение об электронном обучении и дистанционных образовательных технологиях"),
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +53,9 @@ def judge_scope(text: str, title: str | None, institution: InstitutionType) -> S
     if CHAT_RULES.search(top):
         return ScopeVerdict(False, "правила общения в чате или мессенджере, а не положение об использовании ИКОП «Сферум»")
     if mentions < MIN_SFERUM_MENTIONS and not SFERUM.search(title or ""):
-        if DISTANCE.search(top):
-            return ScopeVerdict(False, "положение об электронном обучении и дистанционных образовательных технологиях")
+        for pattern, what in OTHER_SUBJECTS:
+            if pattern.search(top):
+                return ScopeVerdict(False, what)
         return ScopeVerdict(False, "другой локальный акт: ИКОП «Сферум» в нём почти не упоминается")
     if not REGULATION.search(text):
         if RECOMMENDATIONS.search(top):
