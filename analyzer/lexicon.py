@@ -9,7 +9,7 @@ from functools import lru_cache
 import pymorphy3
 
 # Latin letters that OCR and careless typing put inside Cyrillic words.
-LOOKALIKE = str.maketrans("AaBCcEeHKkMOoPpTXxyu", "АаВСсЕеНКкМОоРрТХхуи")
+LOOKALIKE = str.maketrans("AaBCcEeHKkMnOoPpTXxYyur", "АаВСсЕеНКкМпОоРрТХхУуиг")
 _MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
 
 

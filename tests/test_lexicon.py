@@ -1,0 +1,21 @@
+"""OCR look-alike repair: Latin letters inside Cyrillic words, length kept."""
+from __future__ import annotations
+
+import pytest
+
+from analyzer.lexicon import repair_ocr
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    ("YTBEPЖДAЮ", "УТВЕРЖДАЮ"),
+    ("npиказом", "приказом"),
+    ("Aдминистратор", "Администратор"),
+    ("Директоp", "Директор"),
+    # Latin words and addresses stay as they are
+    ("info@sferum.ru", "info@sferum.ru"),
+    ("VK-мессенджер", "VK-мессенджер"),
+    ("P-210", "P-210"),
+])
+def test_repair(damaged, repaired):
+    assert repair_ocr(damaged) == repaired
+    assert len(repair_ocr(damaged)) == len(damaged)
