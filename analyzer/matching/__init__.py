@@ -1,9 +1,11 @@
 """Role-aware matching of every reference clause against the document's units.
 
-For each clause and unit: a fuzzy score (rapidfuzz over lemmatised text,
-all clauses × units in one ``cdist`` call) and the clause's concept groups
-(``core`` must all be there for the unit to state the duty at all, ``parts``
-complete it). Then the role context decides:
+For each clause and unit: the clause's concept groups (``core`` must all be
+there for the unit to state the duty at all, ``parts`` complete it), then a
+fuzzy score (rapidfuzz over lemmatised text, against the clause's wording, its
+variants and its MR points) for the pairs that state it. A unit belongs to
+every clause scoring within a margin of its best in-scope clause. Then the
+role context decides:
 
 - present    stated in a section of its own role, complete, not weakened;
 - partial    stated there but weakened (made optional, a wider subject, a
