@@ -1,5 +1,5 @@
-"""Word-level resources shared by every stage: OCR look-alike repair and the
-one pymorphy3 analyzer of the process.
+"""Word-level resources shared by every stage: OCR look-alike repair, the
+one pymorphy3 analyzer of the process and its cached readings of words.
 """
 from __future__ import annotations
 
@@ -26,3 +26,27 @@ def repair_ocr(text: str) -> str:
 def morph() -> pymorphy3.MorphAnalyzer:
     """The process's pymorphy3 analyzer (its dictionaries load once)."""
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+
+
+def normalise(word: str) -> str:
+    """Lower case, ё → е, Latin look-alikes replaced when the word is Cyrillic."""
+    if _CYRILLIC.search(word):
+        word = word.translate(LOOKALIKE)
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple[tuple[str, str], ...]:
+    """(normal form, part of speech) of every reading of a word, likeliest first."""
+    word = normalise(word)
+    if not _CYRILLIC.search(word):
+        return ((word, "LATN"),)
+    return tuple((p.normal_form.replace("ё", "е"), str(p.tag.POS)) for p in morph().parse(word))
+
+
+def lemma(word: str) -> str:
+    """The normal form of the likeliest reading (lower case, ё → е)."""
+    return parses(word)[0][0]

@@ -18,21 +18,12 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from analyzer.lexicon import morph, repair_ocr
+from analyzer.lexicon import lemma, repair_ocr
 
 _WORD = re.compile(r"[а-яёa-z]", re.IGNORECASE)
 _PART = re.compile(r"[^\W_]+")
 
 STOP_WORDS = frozenset(["и", "в", "во", "не", "на", "с", "со", "по", "к", "ко", "о", "об", "обо", "от", "до", "для", "из", "у", "за", "при", "а", "но", "или", "либо", "ли", "же", "бы", "как", "так", "что", "чтобы", "то", "это", "его", "ее", "её", "их", "он", "она", "они", "оно", "мы", "вы", "я", "ты", "который", "которая", "которые", "которое", "этот", "эта", "эти", "тот", "та", "те", "такой", "также", "тоже", "а", "именно", "т", "д", "др", "т.д.", "т.п.", "том", "числе", "всех", "все", "весь", "всё", "свой", "своя", "свои", "своего", "своей"])
-
-
-@lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """The normal form of a word form (lower case, ё → е)."""
-    word = word.lower().replace("ё", "е")
-    if not re.search("[а-я]", word):
-        return word
-    return morph().parse(word)[0].normal_form.replace("ё", "е")
 
 
 @Language.component("pymorphy3_lemmas")

@@ -18,7 +18,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from analyzer.errors import ConfigError
-from analyzer.nlp import STOP_WORDS, lemma
+from analyzer.lexicon import LOOKALIKE, lemma
+from analyzer.nlp import STOP_WORDS
 
 KIND_CODES = {"федеральный закон": "federal_law", "постановление": "resolution", "приказ": "order",
               "письмо": "letter", "распоряжение": "instruction"}
@@ -27,7 +28,6 @@ REQUIRED = ("id", "kind", "kind_code", "issuer", "status", "verified", "citation
 DATE_FIELDS = ("date", "in_force_from", "in_force_until", "valid_until")
 _SNAPSHOT = re.compile(r"status_(\d{4})_(\d\d)_(\d\d)")
 # Latin letters that look like Cyrillic ones, as they slip into numbers ("P-210").
-_LOOKALIKE = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def number_key(number: str, fold: bool = True) -> str:
     """A number for comparison: no spaces or "№", upper case, "-ФЗ" dropped, look-alikes folded."""
     key = re.sub(r"[\s№]", "", number).upper()
     key = re.sub(r"-?Ф[З3]$", "", key)   # "Ф3": OCR reads З as 3
-    return key.translate(_LOOKALIKE) if fold else key
+    return key.translate(LOOKALIKE) if fold else key
 
 
 @lru_cache(maxsize=4096)

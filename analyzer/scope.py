@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analyzer.lexicon import repair_ocr
 from analyzer.model import InstitutionType
-from analyzer.nlp import repair_ocr
 
 SFERUM = re.compile(r"сферум|sferum|\bикоп\b|учебн\w+\s+профил", re.IGNORECASE)
 MIN_SFERUM_MENTIONS = 3

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from analyzer.checks.base import Check, CheckContext, register
+from analyzer.lexicon import lemma
 from analyzer.model import Finding, Section, StructureDefect
-from analyzer.nlp import lemma
 from analyzer.structure.lines import unwrapped
 from analyzer.structure.words import words
 

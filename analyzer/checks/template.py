@@ -22,9 +22,9 @@ from spacy.util import filter_spans
 
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.institution import ADDITIONAL_SCHOOLS
-from analyzer.lexicon import morph
+from analyzer.lexicon import morph, repair_ocr
 from analyzer.model import Finding
-from analyzer.nlp import build_nlp, repair_ocr
+from analyzer.nlp import build_nlp
 from analyzer.structure.lines import unwrapped
 
 # Nouns a reviewer quotes together with the remnant: "администрации сада", "канал школы".

@@ -9,7 +9,8 @@ from typing import Any
 
 from analyzer.errors import InputError
 from analyzer.ingest import read
-from analyzer.model import ApprovalBlock, Document, Structure
+from analyzer.model import Document, Structure
+from analyzer.report.json_writer import approvals_to_list, sections_to_list
 from analyzer.structure import parse
 
 KIND_NAMES = {"adopted": "ПРИНЯТО", "approved": "УТВЕРЖДЕНО", "agreed": "СОГЛАСОВАНО", "considered": "РАССМОТРЕНО"}
@@ -23,22 +24,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _dates(block: ApprovalBlock) -> list[str]:
-    return [d.value.isoformat() if d.value else d.text for d in block.dates]
-
-
 def to_dict(document: Document, structure: Structure) -> dict[str, Any]:
     text = document.text
     return {
         "document": {
             "source": document.source, "format": document.format, "pages": document.pages,
             "title": structure.title,
-            "approval": [{"kind": a.kind, "body": a.body, "protocol_number": a.protocol_number,
-                          "order_number": a.order_number, "dates": _dates(a), "signatory": a.signatory,
-                          "start": a.start, "end": a.end} for a in structure.approvals],
+            "approval": approvals_to_list(structure),
         },
-        "sections": [{"number": s.number, "level": s.level, "kind": s.kind, "role": s.role, "heading": s.heading,
-                      "start": s.start, "end": s.end} for s in structure.sections],
+        "sections": sections_to_list(structure),
         "defects": [{"kind": d.kind, "detail": d.detail, "start": d.start, "end": d.end, "quote": text[d.start:d.end]}
                     for d in structure.defects],
     }
@@ -57,7 +51,7 @@ def render_text(document: Document, structure: Structure) -> str:
         details = [a.body or "—"]
         details += [f"протокол № {a.protocol_number}"] if a.protocol_number else []
         details += [f"приказ № {a.order_number}"] if a.order_number else []
-        details += [", ".join(_dates(a))] if a.dates else []
+        details += [", ".join(d.value.isoformat() if d.value else d.text for d in a.dates)] if a.dates else []
         details += [a.signatory] if a.signatory else []
         out.append(f"{KIND_NAMES[a.kind]}: " + "; ".join(details))
     out.append("Разделы:")

@@ -24,11 +24,12 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from analyzer.clause_set import PERSON_ROLES, Clause, ClauseSet
+from analyzer.lexicon import repair_ocr
 from analyzer.matching.concepts import ConceptIndex
 from analyzer.matching.signals import DUTY_ROLES, conflict, optional_marker
 from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
-from analyzer.nlp import TokenTable, repair_ocr, tokenize
+from analyzer.nlp import TokenTable, tokenize
 
 MAX_EVIDENCE = 3
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analyzer.lexicon import repair_ocr
 from analyzer.model import CitedAct, DateMention
-from analyzer.nlp import repair_ocr
 from analyzer.recognizers.dates import find_dates
 
 _I = re.IGNORECASE

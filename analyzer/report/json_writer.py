@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from analyzer.model import Citation, ClauseMatch, Finding, Report
+from analyzer.model import Citation, ClauseMatch, Finding, Report, Structure
 
 SCHEMA = "reglint.report/1"
 
@@ -37,6 +37,18 @@ def _finding(f: Finding) -> dict[str, Any]:
     return dataclasses.asdict(f)
 
 
+def approvals_to_list(structure: Structure) -> list[dict[str, Any]]:
+    """The approval blocks, dates as ISO strings (an impossible date as written)."""
+    return [{"kind": a.kind, "body": a.body, "protocol_number": a.protocol_number, "order_number": a.order_number,
+             "signatory": a.signatory, "dates": [_iso(d.value) or d.text for d in a.dates],
+             "start": a.start, "end": a.end} for a in structure.approvals]
+
+
+def sections_to_list(structure: Structure) -> list[dict[str, Any]]:
+    return [{"number": s.number, "level": s.level, "kind": s.kind, "role": s.role, "heading": s.heading,
+             "start": s.start, "end": s.end} for s in structure.sections]
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     doc, structure = report.document, report.structure
     return {
@@ -44,10 +56,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "document": {
             "source": doc.source, "format": doc.format, "pages": doc.pages, "chars": len(doc.text),
             "title": structure.title, "institution_type": report.institution_type, "in_scope": report.in_scope,
-            "approval": [{"kind": a.kind, "body": a.body, "protocol_number": a.protocol_number,
-                          "order_number": a.order_number, "signatory": a.signatory,
-                          "dates": [_iso(d.value) or d.text for d in a.dates], "start": a.start, "end": a.end}
-                         for a in structure.approvals],
+            "approval": approvals_to_list(structure),
             "warnings": list(doc.warnings),
         },
         "reference_version": report.reference_version,
@@ -55,8 +64,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "clauses": [_clause(m) for m in report.clauses],
         "legal_refs": [_citation(c) for c in report.citations],
         "findings": [_finding(f) for f in report.findings],
-        "sections": [{"number": s.number, "level": s.level, "kind": s.kind, "role": s.role, "heading": s.heading,
-                      "start": s.start, "end": s.end} for s in structure.sections],
+        "sections": sections_to_list(structure),
         "timings": {k: round(v, 4) for k, v in report.timings.items()},
     }
 

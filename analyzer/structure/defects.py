@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from analyzer.lexicon import parses
 from analyzer.model import Role, StructureDefect
 from analyzer.structure.lines import Line
 from analyzer.structure.title import Title
 from analyzer.structure.tree import Node
-from analyzer.structure.words import has_predicate, parses
+from analyzer.structure.words import has_predicate
 
 # Phrases announcing a list; when a new sentence follows instead, the list did not come there.
 _ANNOUNCED = re.compile(r"(?i)(?<![а-яё])(а\s+именно|следующ[а-яё]*(?:\s+[а-яё]+)?|так[а-яё]+\s+как)\s*:\s*(?=[А-ЯЁ])")

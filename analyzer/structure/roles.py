@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from analyzer.lexicon import parses
 from analyzer.model import Role
-from analyzer.structure.words import NOMINAL, parses, words
+from analyzer.structure.words import NOMINAL, words
 
 TOPIC_ROLES: frozenset[Role] = frozenset({"general", "rights", "final"})
 PARTICIPANT_ROLES: frozenset[Role] = frozenset(

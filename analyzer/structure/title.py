@@ -8,9 +8,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from analyzer.lexicon import normalise
 from analyzer.structure.lines import ACT_KIND, APPROVAL_KEYWORD, Line, is_unnumbered_heading
 from analyzer.structure.roles import topic_role
-from analyzer.structure.words import has_predicate, normalise
+from analyzer.structure.words import has_predicate
 
 SEARCH_LINES = 40
 MAX_TITLE = 600
