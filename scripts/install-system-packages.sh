@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages reglint's readers and tests need, when missing:
-# LibreOffice (DOC/ODT/RTF), Chromium + driver (browser test), poppler (fixtures).
+# LibreOffice (DOC/ODT/RTF), Tesseract with Russian (scans), Chromium + driver
+# (browser test), poppler (fixtures).
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+{ tesseract --list-langs 2>/dev/null | grep -qx rus; } || need+=(tesseract-ocr-rus)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
