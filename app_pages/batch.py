@@ -11,7 +11,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analyzer.app_support import (
+from analyzer.batch import BatchSummary, audit_items
+from analyzer.batch.exports import Table, tables
+from analyzer.batch.store import Store
+from analyzer.report.view import STATUS_RU
+from app_pages.support import (
     act_problems_frame,
     batch_limits_error,
     escape_markdown,
@@ -21,10 +25,6 @@ from analyzer.app_support import (
     status_chart,
     table_frame,
 )
-from analyzer.batch import BatchSummary, audit_items
-from analyzer.batch.exports import Table, tables
-from analyzer.batch.store import Store
-from analyzer.report.view import STATUS_RU
 from app_pages.ui import CORPORA, UPLOAD_TYPES, sample_names, warm_pipeline
 
 IN_PROCESS_FILES = 4        # a pool of warmed-up workers pays off only for larger batches

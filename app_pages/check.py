@@ -7,18 +7,6 @@ from pathlib import Path
 import altair as alt
 import streamlit as st
 
-from analyzer.app_support import (
-    CATEGORY_RU,
-    approvals_frame,
-    citations_frame,
-    coverage_frame,
-    diff_html,
-    escape_markdown,
-    finding_markdown,
-    finding_role,
-    status_chart,
-    style_status,
-)
 from analyzer.clause_set import ROLE_TITLES, ClauseSet
 from analyzer.model import Report
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
@@ -32,6 +20,18 @@ from analyzer.report.view import (
     ReportView,
     build_view,
     upper_first,
+)
+from app_pages.support import (
+    CATEGORY_RU,
+    approvals_frame,
+    citations_frame,
+    coverage_frame,
+    diff_html,
+    escape_markdown,
+    finding_markdown,
+    finding_role,
+    status_chart,
+    style_status,
 )
 from app_pages.ui import Upload, pick_document, run_analysis, warm_pipeline
 

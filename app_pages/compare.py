@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analyzer.app_support import diff_html, escape_markdown, finding_markdown, style_status
 from analyzer.model import Finding
 from analyzer.report.compare import Comparison, SectionChange, compare
 from analyzer.report.diffview import word_diff
 from analyzer.report.view import STATUS_RU, build_view
+from app_pages.support import diff_html, escape_markdown, finding_markdown, style_status
 from app_pages.ui import pick_document, run_analysis, warm_pipeline
 
 

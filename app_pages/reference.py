@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analyzer.app_support import clauses_frame, escape_markdown, registry_frame
 from analyzer.clause_set import ROLE_TITLES, ROLES
 from analyzer.report.view import upper_first
+from app_pages.support import clauses_frame, escape_markdown, registry_frame
 from app_pages.ui import warm_pipeline
 
 st.title("Справочник")

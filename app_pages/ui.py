@@ -10,7 +10,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from analyzer.app_support import escape_markdown
 from analyzer.batch.worker import warm_up
 from analyzer.clause_set import ClauseSet, load_clause_set
 from analyzer.errors import InputError
@@ -18,6 +17,7 @@ from analyzer.ingest import MAX_BYTES
 from analyzer.model import Report
 from analyzer.pipeline import analyze
 from analyzer.registry import Registry, load_registry
+from app_pages.support import escape_markdown
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 SAMPLE_DIRS = ("regulations", "formats")

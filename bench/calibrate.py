@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import yaml
 
-from analyzer import synth
 from analyzer.clause_set import load_clause_set
 from analyzer.institution import institution_type
 from analyzer.matching import Matcher, Thresholds
@@ -31,6 +31,9 @@ from analyzer.nlp import repair_ocr, tokenize
 from analyzer.structure import parse
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+import synth
+
 FLAGGED = {"partial", "misplaced", "missing"}
 GRID = {"fuzzy_min": [0.0, 30.0, 50.0], "explained_margin": [6.0, 12.0, 25.0],
         "deviation_margin": [5.0, 15.0, 30.0], "fuzzy_weight": [0.2, 0.4, 0.7]}

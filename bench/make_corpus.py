@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/make_corpus.py --out /tmp/reglint-corpus [-n 2000] [--pdf-share 0.1] [--pdf-unique 40]
 
-Each document is ``analyzer.synth.random_variant`` of one of the four real
+Each document is ``tests/synth.py``'s ``random_variant`` of one of the four real
 regulations (duties deleted or weakened, re-wrapped, paraphrased,
 renumbered); a third also get a citation date or number altered, one in
 twenty OCR noise. Formats: TXT and DOCX, half each, and PDF for
@@ -29,11 +29,10 @@ from pathlib import Path
 
 import docx
 
-from analyzer.synth import ocr_noise, random_variant, replace
-
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "corpora" / "formats"))
-from make_formats import build_docx, soffice_convert  # a script folder, not a package
+sys.path[:0] = [str(ROOT / "corpora" / "formats"), str(ROOT / "tests")]
+from make_formats import build_docx, soffice_convert  # script folders, not packages
+from synth import ocr_noise, random_variant, replace
 
 REGULATIONS = sorted((ROOT / "corpora" / "regulations").glob("*.txt"))
 CITED_DATE = re.compile(r"от\s+(\d{2})\.(\d{2})\.(\d{4})")

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.app_support import (
+from analyzer.batch import audit_items
+from analyzer.batch.store import Store
+from analyzer.clause_set import load_clause_set
+from analyzer.model import Report
+from analyzer.pipeline import analyze
+from analyzer.report.diffview import word_diff
+from analyzer.report.view import STATUS_RU, build_view
+from app_pages.support import (
     BATCH_MAX_BYTES,
     BATCH_MAX_FILES,
     batch_limits_error,
@@ -20,13 +27,6 @@ from analyzer.app_support import (
     heatmap_frame,
     style_status,
 )
-from analyzer.batch import audit_items
-from analyzer.batch.store import Store
-from analyzer.clause_set import load_clause_set
-from analyzer.model import Report
-from analyzer.pipeline import analyze
-from analyzer.report.diffview import word_diff
-from analyzer.report.view import STATUS_RU, build_view
 
 
 @pytest.fixture(scope="module")

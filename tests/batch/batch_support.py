@@ -8,8 +8,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from synth import ocr_noise, random_variant, rewrap
+
 from analyzer.batch.worker import Task, analyse
-from analyzer.synth import ocr_noise, random_variant, rewrap
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 REGULATIONS = sorted((CORPORA / "regulations").glob("*.txt"))

@@ -6,9 +6,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import synth
 import yaml
 
-from analyzer import synth
 from analyzer.model import Document
 from analyzer.pipeline import analyze_document
 

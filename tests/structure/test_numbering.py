@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
+import synth
 
-from analyzer import synth
 from analyzer.structure.lines import logical_lines
 from analyzer.structure.numbering import find_marker
 

@@ -13,8 +13,7 @@ import re
 import textwrap
 
 import pytest
-
-from analyzer import synth
+import synth
 
 LOOKALIKES = str.maketrans("аеорсАЕОРС", "aeopcAEOPC")
 ROLE_WORDS = re.compile(r"(?i)\b(администратор\w*|администрация|родитель|обучающийся|учащийся|руководитель|"
