@@ -3,16 +3,23 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup audit app test score clean
+.PHONY: setup lock audit app test score clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml scripts/install-system-packages.sh
+$(STAMP): pyproject.toml requirements.lock scripts/install-system-packages.sh
 	bash scripts/install-system-packages.sh
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
+
+# Re-resolve requirements.lock after editing the dependencies in pyproject.toml (pins kept where they
+# still fit); `make lock UPGRADE=1` moves every pin to the newest allowed release.
+lock: $(STAMP)
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 \
+		$(if $(UPGRADE),--upgrade) -q -o requirements.lock
 
 audit: $(STAMP)
 	$(VENV)/bin/reglint check corpora/regulations/*.txt --format text --fail-on never
