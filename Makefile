@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup lock audit app test score clean
+.PHONY: setup lock docs audit app test score clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ app: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check analyzer reference tests bench app.py app_pages
 	$(PY) -m pytest -q
+
+# After adding or changing a check: docs/findings.md and analyzer/codes.json (what `reglint explain` reads).
+docs: $(STAMP)
+	$(PY) -m analyzer.checks.catalogue
 
 score: $(STAMP)
 	$(PY) ../shared/eval/score.py --gold ../shared/gold --docs ../shared/corpora/regulations \

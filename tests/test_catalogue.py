@@ -1,7 +1,7 @@
 """The finding-code catalogue: docs/findings.md is current, every check is
 documented by the template, codes are well formed and unique.
 
-Regenerate the page with `reglint explain --markdown > docs/findings.md`.
+Regenerate the page and analyzer/codes.json (what `reglint explain` reads) with `make docs`.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzer import codes
 from analyzer.checks import CHECKS
 from analyzer.checks.base import DOCSTRING_SECTIONS, CheckCrashed
 from analyzer.checks.catalogue import catalogue, render_markdown
@@ -21,7 +22,12 @@ CHECK_CLASSES = [*CHECKS.values(), CheckCrashed]
 
 def test_findings_page_is_current():
     assert DOCS.read_text(encoding="utf-8") == render_markdown(), \
-        "docs/findings.md is stale: run `reglint explain --markdown > docs/findings.md`"
+        "docs/findings.md is stale: run `make docs`"
+
+
+def test_explain_data_is_current():
+    assert codes.DATA.read_text(encoding="utf-8") == codes.dumps(catalogue()), \
+        "analyzer/codes.json is stale: run `make docs`"
 
 
 @pytest.mark.parametrize("cls", CHECK_CLASSES, ids=[c.code for c in CHECK_CLASSES])

@@ -1,23 +1,17 @@
 """The one place every finding code is documented: the registered checks and
-the input errors, rendered to docs/findings.md and by `reglint explain`.
+the input errors, rendered to docs/findings.md and to analyzer/codes.json
+(what `reglint explain` reads). ``python -m analyzer.checks.catalogue`` writes both.
 """
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+from pathlib import Path
 
-from analyzer import errors
+from analyzer import codes, errors
 from analyzer.checks.base import CHECKS, DOCSTRING_SECTIONS, CheckCrashed
+from analyzer.codes import CodeDoc
 
-
-@dataclass(frozen=True)
-class CodeDoc:
-    code: str
-    name: str
-    category: str
-    severity: str
-    summary: str
-    sections: dict[str, str]
+FINDINGS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "findings.md"
 
 
 def _split_doc(doc: str) -> tuple[str, dict[str, str]]:
@@ -49,10 +43,6 @@ def catalogue() -> list[CodeDoc]:
     return sorted(docs, key=lambda d: d.code)
 
 
-def explain(code: str) -> CodeDoc | None:
-    return next((d for d in catalogue() if d.code == code.upper()), None)
-
-
 def render_markdown() -> str:
     out = ["# Finding codes", "",
            "Generated from the check registry by `reglint explain --all --markdown`; a test fails when it is stale.",
@@ -69,3 +59,8 @@ def render_markdown() -> str:
         out += ["", f"## {d.code} `{d.name}`", "", d.summary, ""]
         out += [f"- **{k}** {v}" for k, v in d.sections.items()]
     return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    FINDINGS_PAGE.write_text(render_markdown(), encoding="utf-8")
+    codes.DATA.write_text(codes.dumps(catalogue()), encoding="utf-8")

@@ -21,6 +21,7 @@ from rich.progress import Task as ProgressTask
 from rich.table import Table
 from rich.text import Text
 
+from analyzer.cli import help_of
 from analyzer.cli.export import FORMATS
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("batch", help="проверить много положений и сохранить результаты в базу SQLite")
+    parser = sub.add_parser("batch", help=help_of("batch"))
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="файл, папка (с подпапками), ZIP-архив или @список.txt (по пути в строке)")
     parser.add_argument("--db", type=Path, required=True, help="файл базы результатов, например audit.sqlite")

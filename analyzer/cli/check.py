@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyzer.cli import help_of
 from analyzer.errors import InputError
 from analyzer.model import Report
 from analyzer.report.csv_writer import render_csv
@@ -54,7 +55,7 @@ class UsageError(Exception):
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("check", help="проверить положения и вывести отчёт")
+    parser = sub.add_parser("check", help=help_of("check"))
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text")
     parser.add_argument("-o", "--output", type=Path,

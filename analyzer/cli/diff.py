@@ -7,12 +7,13 @@ import json
 import sys
 from pathlib import Path
 
+from analyzer.cli import help_of
 from analyzer.errors import InputError
 from analyzer.report.compare import compare, render_comparison_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("diff", help="сравнить две редакции положения: разделы, положения и находки")
+    parser = sub.add_parser("diff", help=help_of("diff"))
     parser.add_argument("old", type=Path, metavar="OLD", help="прежняя редакция")
     parser.add_argument("new", type=Path, metavar="NEW", help="новая редакция")
     parser.add_argument("--format", choices=("text", "json"), default="text")

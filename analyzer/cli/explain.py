@@ -4,11 +4,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analyzer.checks.catalogue import catalogue, explain, render_markdown
+from analyzer.cli import help_of
+from analyzer.codes import explain, load
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("explain", help="описание кода находки")
+    parser = sub.add_parser("explain", help=help_of("explain"))
     parser.add_argument("code", nargs="?", help="код, например RL101")
     parser.add_argument("--all", action="store_true", help="все коды")
     parser.add_argument("--markdown", action="store_true", help="вывести docs/findings.md")
@@ -17,10 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.markdown:
+        from analyzer.checks.catalogue import render_markdown  # from the registry itself: loads the checks
+
         print(render_markdown(), end="")
         return 0
     if args.all or not args.code:
-        for d in catalogue():
+        for d in load():
             print(f"{d.code}  {d.severity:<7}  {d.name:<32}  {d.summary}")
         return 0
     doc = explain(args.code)

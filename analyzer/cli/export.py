@@ -5,11 +5,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from analyzer.cli import help_of
+
 FORMATS = ("csv", "xlsx", "html")   # analyzer.batch.exports.WRITERS, not imported: it loads the NLP layer
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("export", help="выгрузить результаты пакетной проверки: CSV, XLSX или HTML-сводку")
+    parser = sub.add_parser("export", help=help_of("export"))
     parser.add_argument("--db", type=Path, required=True, help="база результатов reglint batch")
     parser.add_argument("--format", choices=FORMATS, required=True)
     parser.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="папка для файлов (по умолчанию текущая)")

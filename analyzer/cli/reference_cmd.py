@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from analyzer.clause_set import reference_dir
+from analyzer.cli import help_of
 
 REPO = reference_dir().parent
 DEFAULT_MR = REPO / "corpora" / "reference" / "metodrek-minprosv-2023.txt"
@@ -13,7 +14,7 @@ DEFAULT_SPEC = REPO.parent / "shared" / "spec" / "clauses.yaml"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("reference", help="справочные данные: пересборка пунктов МР и проверка набора положений")
+    parser = sub.add_parser("reference", help=help_of("reference"))
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     build = actions.add_parser("build", help="разобрать текст МР на пункты и сверить набор положений со спецификацией")
     build.add_argument("--mr", type=Path, default=DEFAULT_MR, help="текст методических рекомендаций")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from analyzer.cli import help_of
 from analyzer.errors import InputError
 from analyzer.ingest import read
 from analyzer.model import Document, Structure
@@ -18,7 +19,7 @@ TEXT_HEADING = 100
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("sections", help="показать структуру положения: утверждение, заголовок, разделы и роли")
+    parser = sub.add_parser("sections", help=help_of("sections"))
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(func=run)

@@ -1,0 +1,30 @@
+"""`reglint --help` and `reglint explain` start without the heavy layers; the
+public API in ``analyzer`` loads its parts only when they are used."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("spacy", "pymorphy3", "analyzer.checks", "analyzer.report", "dask", "pandas", "docx")
+
+
+def loaded_after(code: str) -> set[str]:
+    probe = f"import sys, contextlib, io\nwith contextlib.redirect_stdout(io.StringIO()):\n    {code}\n" \
+            "print(' '.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+@pytest.mark.parametrize("argv", [["explain", "RL102"], ["explain", "--all"], ["--help"]])
+def test_cli_start_loads_no_heavy_module(argv):
+    code = f"from analyzer.cli import main\n    try: main({argv!r})\n    except SystemExit: pass"
+    assert not {m for m in loaded_after(code) if m.split(".")[0] in HEAVY or m.startswith(HEAVY)}
+
+
+def test_explain_reads_the_catalogue_data():
+    reglint = Path(sys.executable).with_name("reglint")
+    out = subprocess.run([reglint, "explain", "RL102"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("RL102 clause.partial")
