@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analyzer.batch import BatchSummary, audit_items
+from analyzer import BatchSummary, audit_items
 from analyzer.batch.exports import Table, tables
 from analyzer.batch.store import Store
 from analyzer.report.view import STATUS_RU

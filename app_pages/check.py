@@ -7,8 +7,8 @@ from pathlib import Path
 import altair as alt
 import streamlit as st
 
+from analyzer import Report
 from analyzer.clause_set import ROLE_TITLES, ClauseSet
-from analyzer.model import Report
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.html_writer import render_html
 from analyzer.report.json_writer import dumps

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analyzer.model import Finding
+from analyzer import Finding
 from analyzer.report.compare import Comparison, SectionChange, compare
 from analyzer.report.diffview import word_diff
 from analyzer.report.view import STATUS_RU, build_view

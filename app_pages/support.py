@@ -17,11 +17,12 @@ import altair as alt
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from analyzer import Finding, Report
 from analyzer.batch.exports import ExportFormat, Table, export
 from analyzer.batch.html_summary import most_missing
 from analyzer.batch.store import PROBLEMS
 from analyzer.clause_set import ClauseSet
-from analyzer.model import Finding, Report, Role
+from analyzer.model import Role
 from analyzer.registry import Registry
 from analyzer.report.diffview import side
 from analyzer.report.view import LEVEL_ONE_RU, PROBLEM_RU, SEVERITY_RU, STATUS_RU, ReportView

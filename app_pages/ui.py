@@ -10,12 +10,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from analyzer.batch.worker import warm_up
+from analyzer import InputError, Report, analyze, warm_up
 from analyzer.clause_set import ClauseSet, load_clause_set
-from analyzer.errors import InputError
 from analyzer.ingest import MAX_BYTES
-from analyzer.model import Report
-from analyzer.pipeline import analyze
 from analyzer.registry import Registry, load_registry
 from app_pages.support import escape_markdown
 

@@ -28,3 +28,13 @@ def test_explain_reads_the_catalogue_data():
     reglint = Path(sys.executable).with_name("reglint")
     out = subprocess.run([reglint, "explain", "RL102"], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("RL102 clause.partial")
+
+
+def test_public_api_is_lazy_and_complete():
+    import analyzer
+
+    assert sorted(analyzer.__all__) == sorted(analyzer._EXPORTS)
+    assert not {m for m in loaded_after("import analyzer") if m != "analyzer" and m.startswith("analyzer.")}
+    report = analyzer.analyze(Path(__file__).parents[1] / "corpora" / "regulations" / "apk-college.txt")
+    assert isinstance(report, analyzer.Report) and all(isinstance(f, analyzer.Finding) for f in report.findings)
+    assert report.document == analyzer.read(report.document.source)

@@ -25,7 +25,7 @@ from analyzer.cli import help_of
 from analyzer.cli.export import FORMATS
 
 if TYPE_CHECKING:
-    from analyzer.batch import BatchSummary
+    from analyzer import BatchSummary
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,7 +61,7 @@ def summary_table(summary: BatchSummary) -> Table:
 
 
 def _audit(args: argparse.Namespace, console: Console) -> BatchSummary:
-    from analyzer.batch import audit
+    from analyzer import audit
 
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
                RateColumn(), TimeElapsedColumn(), TextColumn("осталось"), TimeRemainingColumn(),

@@ -13,9 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyzer import InputError, Report, analyze
 from analyzer.cli import help_of
-from analyzer.errors import InputError
-from analyzer.model import Report
 from analyzer.report.csv_writer import render_csv
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.fix_plan import plan_fixes
@@ -136,8 +135,6 @@ def _write_fixes(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> N
 
 
 def _analyze(paths: list[Path], docx_only: bool) -> tuple[list[tuple[Path, Report]], int]:
-    from analyzer.pipeline import analyze
-
     done, errors = [], 0
     for path in paths:
         try:

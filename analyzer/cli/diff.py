@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from analyzer import InputError, analyze
 from analyzer.cli import help_of
-from analyzer.errors import InputError
 from analyzer.report.compare import compare, render_comparison_text
 
 
@@ -21,8 +21,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from analyzer.pipeline import analyze
-
     try:
         old, new = analyze(args.old), analyze(args.new)
     except InputError as exc:

@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from analyzer import Document, InputError, Structure, read
 from analyzer.cli import help_of
-from analyzer.errors import InputError
-from analyzer.ingest import read
-from analyzer.model import Document, Structure
 from analyzer.report.json_writer import approvals_to_list, sections_to_list
 from analyzer.structure import parse
 
