@@ -11,20 +11,7 @@ from pathlib import Path
 import yaml
 
 from analyzer.errors import ConfigError
-
-ROLES = ("general", "organisation", "head", "administrator", "class_teacher", "teacher",
-         "student", "parent", "rights", "final")
-ROLE_TITLES = {
-    "general": "общие положения", "organisation": "организация в целом", "head": "руководитель (администрация)",
-    "administrator": "администратор ИКОП «Сферум»", "class_teacher": "классный руководитель (куратор)",
-    "teacher": "педагогический работник", "student": "обучающийся", "parent": "родитель (законный представитель)",
-    "rights": "права участников", "final": "заключительные положения", "approval": "реквизиты утверждения",
-    "other": "прочее",
-}
-PERSON_ROLES = frozenset({"head", "administrator", "class_teacher", "teacher", "student", "parent"})
-LEVELS = ("required", "recommended", "template")
-INSTITUTIONS = ("school", "college", "additional")
-SEVERITY_BY_LEVEL = {"required": "error", "recommended": "warning", "template": "info"}
+from analyzer.vocabulary import INSTITUTIONS, LEVELS, PERSON_ROLES, ROLE_TITLES, ROLES, SEVERITY_BY_LEVEL  # noqa: F401
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def morph() -> pymorphy3.MorphAnalyzer:
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
-def normalise(word: str) -> str:
+def fold(word: str) -> str:
     """Lower case, ё → е, Latin look-alikes replaced when the word is Cyrillic."""
     if _CYRILLIC.search(word):
         word = word.translate(LOOKALIKE)
@@ -41,7 +41,7 @@ def normalise(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple[tuple[str, str], ...]:
     """(normal form, part of speech) of every reading of a word, likeliest first."""
-    word = normalise(word)
+    word = fold(word)
     if not _CYRILLIC.search(word):
         return ((word, "LATN"),)
     return tuple((p.normal_form.replace("ё", "е"), str(p.tag.POS)) for p in morph().parse(word))

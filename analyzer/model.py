@@ -13,14 +13,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from analyzer.vocabulary import ApprovalKind, ClauseStatus, InstitutionType, Role, Severity
+
 Format = Literal["txt", "md", "docx", "pdf", "doc", "odt", "rtf"]
-Role = Literal[
-    "general", "organisation", "head", "administrator", "class_teacher",
-    "teacher", "student", "parent", "rights", "final", "approval", "other",
-]
-InstitutionType = Literal["school", "college", "additional", "preschool", "unknown"]
-ClauseStatus = Literal["present", "partial", "misplaced", "missing", "not_applicable"]
-Severity = Literal["error", "warning", "info"]
 
 
 # ----------------------------------------------------------------- document
@@ -75,7 +70,7 @@ class DateMention:
 class ApprovalBlock:
     """One approval stamp: ПРИНЯТО / УТВЕРЖДАЮ / Утверждено / СОГЛАСОВАНО."""
 
-    kind: Literal["adopted", "approved", "agreed", "considered"]
+    kind: ApprovalKind
     start: int
     end: int
     body: str                          # who adopts/approves: "педагогическим советом", "Директор"

@@ -20,10 +20,10 @@ from rapidfuzz.distance import Indel
 from analyzer.errors import ConfigError
 from analyzer.lexicon import LOOKALIKE, lemma
 from analyzer.nlp import STOP_WORDS
+from analyzer.vocabulary import ACT_STATUSES
 
 KIND_CODES = {"федеральный закон": "federal_law", "постановление": "resolution", "приказ": "order",
               "письмо": "letter", "распоряжение": "instruction"}
-STATUSES = frozenset({"in_force", "repealed", "expired", "not_yet_in_force", "unknown"})
 REQUIRED = ("id", "kind", "kind_code", "issuer", "status", "verified", "citation")
 DATE_FIELDS = ("date", "in_force_from", "in_force_until", "valid_until")
 _SNAPSHOT = re.compile(r"status_(\d{4})_(\d\d)_(\d\d)")
@@ -166,7 +166,7 @@ def _snapshots(act_id: str, raw: dict, registry_date: dt.date) -> tuple[StatusSn
         if m and value is not None:
             found.append(StatusSnapshot(dt.date(*map(int, m.groups())), value, field))
     for snap in found:
-        if snap.status not in STATUSES:
+        if snap.status not in ACT_STATUSES:
             raise ConfigError(f"акт «{act_id}»: поле {snap.field}: неизвестный статус «{snap.status}»")
     return tuple(sorted(found, key=lambda s: s.on))
 

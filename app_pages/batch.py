@@ -14,7 +14,7 @@ import streamlit as st
 from analyzer import BatchSummary, audit_items
 from analyzer.batch.exports import Table, tables
 from analyzer.batch.store import Store
-from analyzer.report.view import STATUS_RU
+from analyzer.vocabulary import STATUS_RU
 from app_pages.support import (
     act_problems_frame,
     batch_limits_error,

@@ -8,7 +8,7 @@ import altair as alt
 import streamlit as st
 
 from analyzer import Report
-from analyzer.clause_set import ROLE_TITLES, ClauseSet
+from analyzer.clause_set import ClauseSet
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.html_writer import render_html
 from analyzer.report.json_writer import dumps
@@ -21,8 +21,8 @@ from analyzer.report.view import (
     build_view,
     upper_first,
 )
+from analyzer.vocabulary import CATEGORY_RU, ROLE_TITLES
 from app_pages.support import (
-    CATEGORY_RU,
     approvals_frame,
     citations_frame,
     coverage_frame,

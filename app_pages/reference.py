@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analyzer.clause_set import ROLE_TITLES, ROLES
 from analyzer.report.view import upper_first
+from analyzer.vocabulary import ROLE_TITLES, ROLES
 from app_pages.support import clauses_frame, escape_markdown, registry_frame
 from app_pages.ui import warm_pipeline
 

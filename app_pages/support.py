@@ -20,19 +20,23 @@ from pandas.io.formats.style import Styler
 from analyzer import Finding, Report
 from analyzer.batch.exports import ExportFormat, Table, export
 from analyzer.batch.html_summary import most_missing
-from analyzer.batch.store import PROBLEMS
 from analyzer.clause_set import ClauseSet
 from analyzer.model import Role
 from analyzer.registry import Registry
 from analyzer.report.diffview import side
-from analyzer.report.view import LEVEL_ONE_RU, PROBLEM_RU, SEVERITY_RU, STATUS_RU, ReportView
+from analyzer.report.view import ReportView
+from analyzer.vocabulary import (
+    ACT_STATUS_RU,
+    APPROVAL_RU,
+    CATEGORY_RU,
+    INSTITUTION_SHORT_RU,
+    LEVEL_ONE_RU,
+    PROBLEM_RU,
+    PROBLEMS,
+    SEVERITY_RU,
+    STATUS_RU,
+)
 
-CATEGORY_RU = {"missing_clause": "нет положения", "partial_clause": "положение неполное",
-               "misplaced_clause": "положение не на месте", "legal_ref": "ссылка на правовой акт",
-               "template_remnant": "остаток шаблона", "approval_missing": "нет реквизитов утверждения",
-               "date_inconsistent": "даты", "structure": "структура и нумерация", "wrong_contact": "контакты",
-               "wrong_name": "название платформы", "out_of_scope": "документ не о «Сферуме»",
-               "internal": "внутренняя ошибка проверки"}
 STATUS_COLOURS = {STATUS_RU["present"]: "#d4edda", STATUS_RU["partial"]: "#fff3cd",
                   STATUS_RU["misplaced"]: "#ffe0b2", STATUS_RU["missing"]: "#f8d7da",
                   STATUS_RU["not_applicable"]: "#e9ecef"}
@@ -40,10 +44,6 @@ STATUS_CHART_COLOURS = {STATUS_RU["present"]: "#43a047", STATUS_RU["partial"]: "
                         STATUS_RU["misplaced"]: "#8e7cc3", STATUS_RU["missing"]: "#e53935",
                         STATUS_RU["not_applicable"]: "#cfd8dc"}
 BADGES = {"error": "red", "warning": "orange", "info": "blue"}
-APPROVAL_RU = {"adopted": "ПРИНЯТО", "approved": "УТВЕРЖДЕНО", "agreed": "СОГЛАСОВАНО", "considered": "РАССМОТРЕНО"}
-ACT_STATUS_RU = {"in_force": "действует", "repealed": "утратил силу", "expired": "срок истёк",
-                 "not_yet_in_force": "не вступил в силу", "unknown": "не установлен"}
-INSTITUTION_SHORT_RU = {"school": "школа", "college": "СПО", "additional": "доп. образование"}
 # A web batch is held in memory while it runs; larger audits go through `reglint batch`.
 BATCH_MAX_FILES = 300
 BATCH_MAX_BYTES = 300 * 1024 ** 2

@@ -17,7 +17,7 @@ from typing import Any
 from distributed import Client, Future, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from analyzer.batch.worker import Task, analyse, internal_failure, warm_up
+from analyzer.batch.worker import Task, analyze_task, internal_failure, warm_up
 
 Result = dict[str, Any]
 
@@ -39,7 +39,7 @@ def run_dask(tasks: Iterator[Task], scheduler: str) -> Iterator[Result]:
         owner: dict[str, Task] = {}
 
         def submitted(batch: list[Task]) -> list[Future]:
-            futures = client.map(analyse, batch, pure=False)
+            futures = client.map(analyze_task, batch, pure=False)
             owner.update((f.key, t) for f, t in zip(futures, batch, strict=True))
             return futures
 

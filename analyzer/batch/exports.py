@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from analyzer.batch.store import PROBLEMS, Store
-from analyzer.clause_set import ROLE_TITLES
-from analyzer.report.view import INSTITUTION_RU, LEVEL_ONE_RU, PROBLEM_RU, STATUS_RU
+from analyzer.vocabulary import INSTITUTION_RU, LEVEL_ONE_RU, PROBLEM_RU, ROLE_TITLES, STATUS_RU
 
 ExportFormat = Literal["csv", "xlsx", "html"]
 Kind = Literal["text", "int", "percent", "seconds"]

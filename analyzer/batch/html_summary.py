@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from analyzer import errors
 from analyzer.batch.exports import Table
 from analyzer.batch.store import Store
-from analyzer.report.view import PROBLEM_RU, STATUS_LETTER, STATUS_RU
+from analyzer.vocabulary import PROBLEM_RU, STATUS_LETTER, STATUS_RU
 
 BINS = 10
 TOP_MISSING = 15

@@ -16,7 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from analyzer.batch.worker import Task, analyse, init_process, internal_failure
+from analyzer.batch.worker import Task, analyze_task, init_process, internal_failure
 
 Result = dict[str, Any]
 Analyse = Callable[[Task], Result]
@@ -75,7 +75,7 @@ def _solo(pool: ProcessPoolExecutor, task: Task, fn: Analyse) -> Result | None:
         return None
 
 
-def run_local(tasks: Iterator[Task], workers: int, fn: Analyse = analyse) -> Iterator[Result]:
+def run_local(tasks: Iterator[Task], workers: int, fn: Analyse = analyze_task) -> Iterator[Result]:
     """Analyse ``tasks`` on ``workers`` processes; one worker runs in this process."""
     if workers <= 1:
         yield from map(fn, tasks)

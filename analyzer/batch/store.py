@@ -20,13 +20,10 @@ from pathlib import Path
 from typing import Any, Self
 
 from analyzer.errors import ConfigError
+from analyzer.vocabulary import PROBLEMS, SEVERITIES, STATUSES
 
 SCHEMA_VERSION = 1
 INTERNAL_ERROR = "RL900"
-STATUSES = ("present", "partial", "misplaced", "missing", "not_applicable")
-SEVERITIES = ("error", "warning", "info")
-PROBLEMS = ("wrong_date", "wrong_number", "missing_number", "wrong_title", "wrong_kind", "repealed", "expired",
-            "not_yet_in_force", "unknown")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (

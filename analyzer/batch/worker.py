@@ -74,7 +74,7 @@ def _process_facts() -> dict[str, Any]:
             "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 
 
-def analyse(task: Task) -> dict[str, Any]:
+def analyze_task(task: Task) -> dict[str, Any]:
     """Analyse one document; a plain, picklable dict whatever happens."""
     from analyzer.pipeline import analyze
     from analyzer.report.json_writer import report_to_dict

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from analyzer.report.view import STATUS_LETTER, STATUS_RU
+from analyzer.vocabulary import STATUS_LETTER, STATUS_RU
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -9,15 +9,10 @@ import re
 from collections.abc import Iterable
 
 from analyzer.checks.base import Check, CheckContext, register
-from analyzer.clause_set import ROLE_TITLES, Clause
+from analyzer.clause_set import Clause
 from analyzer.model import ClauseMatch, Finding
+from analyzer.vocabulary import REASONS, ROLE_TITLES
 
-REASONS = {
-    "optional": "обязанность сделана необязательной («при необходимости», «может»), тогда как по МР она обязательна",
-    "subject": "круг лиц указан шире или иначе, чем в МР (например, «из числа работников» вместо "
-               "«из числа педагогических работников»)",
-    "related_role": "раздела этой роли в положении нет; обязанность указана только для другой роли",
-}
 # «в пользовательской роли «Преподаватель»», «статуса «Преподаватель»»
 ROLE_NAME = re.compile(r"(?:рол\w*|статус\w*)\s+«([^»]{2,40})»", re.IGNORECASE)
 

@@ -15,9 +15,7 @@ from typing import ClassVar
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.model import Citation, Finding
 from analyzer.registry import Act
-
-KIND_NAMES = {"federal_law": "федеральный закон", "resolution": "постановление", "order": "приказ",
-              "letter": "письмо", "instruction": "распоряжение", "sanitary_rules": "санитарные правила"}
+from analyzer.vocabulary import ACT_KIND_RU
 
 
 def _date(value: dt.date | None) -> str:
@@ -148,7 +146,7 @@ class WrongKind(LegalRefCheck):
 
     def describe(self, citation: Citation, act: Act, ctx: CheckContext) -> str:
         cited = citation.cited
-        written = " ".join(filter(None, (KIND_NAMES.get(cited.kind or "", cited.kind), cited.issuer))) or "не указан"
+        written = " ".join(filter(None, (ACT_KIND_RU.get(cited.kind or "", cited.kind), cited.issuer))) or "не указан"
         return f"Неверно указан вид акта или орган, его издавший: в ссылке «{written}», правильно — {act.kind} ({act.issuer})."
 
 

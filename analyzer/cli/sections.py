@@ -11,8 +11,8 @@ from analyzer import Document, InputError, Structure, read
 from analyzer.cli import help_of
 from analyzer.report.json_writer import approvals_to_list, sections_to_list
 from analyzer.structure import parse
+from analyzer.vocabulary import APPROVAL_RU
 
-KIND_NAMES = {"adopted": "ПРИНЯТО", "approved": "УТВЕРЖДЕНО", "agreed": "СОГЛАСОВАНО", "considered": "РАССМОТРЕНО"}
 TEXT_HEADING = 100
 
 
@@ -52,7 +52,7 @@ def render_text(document: Document, structure: Structure) -> str:
         details += [f"приказ № {a.order_number}"] if a.order_number else []
         details += [", ".join(d.value.isoformat() if d.value else d.text for d in a.dates)] if a.dates else []
         details += [a.signatory] if a.signatory else []
-        out.append(f"{KIND_NAMES[a.kind]}: " + "; ".join(details))
+        out.append(f"{APPROVAL_RU[a.kind]}: " + "; ".join(details))
     out.append("Разделы:")
     for s in structure.sections:
         out.append(f"{'  ' * s.level}{s.label or '¶'} [{s.role}] {_short(s.heading)}")

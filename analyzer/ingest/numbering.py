@@ -18,10 +18,10 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from analyzer.ingest.text import bullet
+from analyzer.vocabulary import RU_LETTERS
 
 LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")
-RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"   # Word's russianLower sequence: no ё, й, ъ, ы, ь
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 

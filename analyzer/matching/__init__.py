@@ -23,13 +23,14 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from analyzer.clause_set import PERSON_ROLES, Clause, ClauseSet
+from analyzer.clause_set import Clause, ClauseSet
 from analyzer.lexicon import repair_ocr
 from analyzer.matching.concepts import ConceptIndex
-from analyzer.matching.signals import DUTY_ROLES, conflict, optional_marker
+from analyzer.matching.signals import conflict, optional_marker
 from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
 from analyzer.nlp import TokenTable, tokenize
+from analyzer.vocabulary import DUTY_ROLES, INSTITUTIONS, PERSON_ROLES
 
 MAX_EVIDENCE = 3
 
@@ -104,7 +105,7 @@ class Matcher:
 
     @staticmethod
     def _empty(clause: Clause, institution_type: str) -> ClauseMatch:
-        applicable = institution_type not in ("school", "college", "additional") or institution_type in clause.applies
+        applicable = institution_type not in INSTITUTIONS or institution_type in clause.applies
         return ClauseMatch(clause.id, "missing" if applicable else "not_applicable", 0.0)
 
     def _explained_by_own_role(self, ui: int, role: str, score: np.ndarray) -> bool:
@@ -112,7 +113,7 @@ class Matcher:
         return any(score[cj, ui] > 0 and c.role == role for cj, c in enumerate(self.clauses))
 
     def _decide(self, ci: int, clause: Clause, doc: _Scored, institution_type: str) -> ClauseMatch:
-        if institution_type in ("school", "college", "additional") and institution_type not in clause.applies:
+        if institution_type in INSTITUTIONS and institution_type not in clause.applies:
             return ClauseMatch(clause.id, "not_applicable", 0.0)
         units, scores = doc.units, doc.score[ci]
         stating = np.flatnonzero(scores > 0)

@@ -16,7 +16,6 @@ OPTIONAL = re.compile(
 # "... педагогическим работникам и обучающимся (при необходимости)": the
 # parenthesis qualifies only the last conjunct, not the duty.
 _LAST_CONJUNCT = re.compile(r"\bи\s+(?:[\w-]+\s+){0,2}[\w-]+\s*$", re.IGNORECASE)
-DUTY_ROLES = frozenset({"head", "administrator", "class_teacher", "teacher", "student", "parent", "organisation"})
 
 
 def optional_marker(text: str, start: int, end: int) -> tuple[int, int] | None:

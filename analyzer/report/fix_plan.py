@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analyzer.clause_set import PERSON_ROLES, ROLE_TITLES, load_clause_set
+from analyzer.clause_set import load_clause_set
 from analyzer.model import ClauseMatch, Document, Report, SourceBlock, Structure
 from analyzer.report.citation_fixes import CitationFix, citation_fixes
 from analyzer.report.view import strip_list_mark, upper_first
+from analyzer.vocabulary import PERSON_ROLES, ROLE_TITLES
 
 
 @dataclass(frozen=True)

@@ -10,28 +10,25 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from analyzer.checks.clauses import REASONS
-from analyzer.clause_set import LEVELS, ROLE_TITLES, ROLES, ClauseSet, load_clause_set
-from analyzer.model import Citation, ClauseMatch, Finding, Report, Severity, Structure
+from analyzer.clause_set import ClauseSet, load_clause_set
+from analyzer.model import Citation, ClauseMatch, Finding, Report, Structure
 from analyzer.report.diffview import word_diff
+from analyzer.vocabulary import (
+    INSTITUTION_RU,
+    LEVEL_ONE_RU,  # noqa: F401  (re-exported: the labels were declared here before analyzer.vocabulary)
+    LEVEL_RU,
+    LEVELS,
+    PROBLEM_RU,
+    REASONS,
+    ROLE_TITLES,
+    ROLES,
+    SEVERITY_ORDER,
+    SEVERITY_PLURAL_RU,  # noqa: F401
+    SEVERITY_RU,
+    STATUS_LETTER,
+    STATUS_RU,
+)
 
-SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
-SEVERITY_RU = {"error": "ошибка", "warning": "предупреждение", "info": "замечание"}
-SEVERITY_PLURAL_RU = {"error": "ошибки", "warning": "предупреждения", "info": "замечания"}
-INSTITUTION_RU = {"school": "общеобразовательная организация", "college": "СПО", "additional":
-                  "дополнительное образование", "preschool": "дошкольная организация", "unknown": "не определён"}
-LEVEL_RU = {"required": "обязательные", "recommended": "рекомендуемые", "template": "типового положения"}
-LEVEL_ONE_RU = {"required": "обязательное", "recommended": "рекомендуемое", "template": "типовое положение"}
-STATUS_RU = {"present": "есть", "partial": "частично", "misplaced": "не на месте", "missing": "нет",
-             "not_applicable": "не применяется"}
-# One letter per status, so that the coverage table reads in black and white.
-STATUS_LETTER = {"present": "Е", "partial": "Ч", "misplaced": "М", "missing": "Н", "not_applicable": "—"}
-PROBLEM_RU = {
-    "wrong_date": "неверная дата", "wrong_number": "неверный номер", "missing_number": "не указан номер",
-    "wrong_title": "неверное название", "wrong_kind": "неверный вид акта или орган", "repealed": "утратил силу",
-    "expired": "срок действия истёк", "not_yet_in_force": "ещё не вступил в силу",
-    "unknown": "нет в реестре, не проверена",
-}
 _LIST_MARK = re.compile(r"^\s*(?:[-–—•·▪●]|\d+(?:\.\d+)*[.)]?|[а-яa-z][.)])\s+", re.IGNORECASE)
 
 

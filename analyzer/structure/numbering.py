@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from analyzer.vocabulary import RU_LETTERS
+
 Style = Literal["dotted", "roman", "letter_upper", "letter_lower", "paren", "bullet"]
 
 BULLETS = "-–—‒―−•·∙◦▪▫■□●○◆◇►▸➢➤✓✔❖⁃*o" + "".join(chr(c) for c in range(0xF000, 0xF100))
-# Word's russianLower/russianUpper list formats skip ё, й, ъ, ы, ь.
-RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 _LATIN_TO_CYRILLIC = str.maketrans("abcehkmoptxyABCEHKMOPTXY", "авсенкмортхуАВСЕНКМОРТХУ")
 
 _DOTTED = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)")

@@ -17,10 +17,9 @@ from functools import lru_cache
 from analyzer.lexicon import parses
 from analyzer.model import Role
 from analyzer.structure.words import NOMINAL, words
+from analyzer.vocabulary import DUTY_ROLES, TOPIC_ROLES
 
-TOPIC_ROLES: frozenset[Role] = frozenset({"general", "rights", "final"})
-PARTICIPANT_ROLES: frozenset[Role] = frozenset(
-    {"head", "administrator", "class_teacher", "teacher", "student", "parent", "organisation"})
+PARTICIPANT_ROLES = DUTY_ROLES
 
 # Longer cues first: "классный руководитель" before "руководитель".
 CUES: tuple[tuple[str, Role], ...] = (

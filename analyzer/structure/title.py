@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analyzer.lexicon import normalise
+from analyzer.lexicon import fold
 from analyzer.structure.lines import ACT_KIND, APPROVAL_KEYWORD, Line, is_unnumbered_heading
 from analyzer.structure.roles import topic_role
 from analyzer.structure.words import has_predicate
@@ -49,6 +49,6 @@ def find_title(lines: Sequence[Line]) -> Title | None:
                     and lines[last + 1].end - line.start <= MAX_TITLE:
                 last += 1
                 text += " " + lines[last].text
-            return Title(text=text, kind=" ".join(normalise(kind.group(1)).split()),
+            return Title(text=text, kind=" ".join(fold(kind.group(1)).split()),
                          start=line.start, end=lines[last].end, first=i, last=last)
     return None

@@ -10,7 +10,7 @@ from typing import Any
 
 from synth import ocr_noise, random_variant, rewrap
 
-from analyzer.batch.worker import Task, analyse
+from analyzer.batch.worker import Task, analyze_task
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 REGULATIONS = sorted((CORPORA / "regulations").glob("*.txt"))
@@ -66,4 +66,4 @@ def analyse_or_die(task: Task) -> dict[str, Any]:
     """The worker function, except that a document named "…crash…" kills its process."""
     if "crash" in task.name:
         os._exit(3)
-    return analyse(task)
+    return analyze_task(task)
