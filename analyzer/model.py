@@ -13,7 +13,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from analyzer.vocabulary import ApprovalKind, ClauseStatus, InstitutionType, Role, Severity
+from analyzer.vocabulary import (
+    ActKind,
+    ApprovalKind,
+    Category,
+    ClauseStatus,
+    InstitutionType,
+    Problem,
+    Role,
+    Severity,
+)
 
 Format = Literal["txt", "md", "docx", "pdf", "doc", "odt", "rtf"]
 
@@ -153,7 +162,7 @@ class Structure:
 class CitedAct:
     """What the text says about an act, before linking to the registry."""
 
-    kind: str | None           # "federal_law" | "resolution" | "order" | "letter" | "instruction" | "sanitary_rules"
+    kind: ActKind | None
     issuer: str | None         # as written
     number: str | None         # as written, normalised spacing only
     date: dt.date | None
@@ -170,7 +179,7 @@ class Citation:
     start: int
     end: int
     cited: CitedAct
-    problems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
     correct: str | None = None  # the registry's exact citation
 
 
@@ -199,7 +208,7 @@ class ClauseMatch:
 class Finding:
     code: str                  # RLnnn
     name: str                  # dotted, e.g. legal-ref.wrong-date
-    category: str
+    category: Category
     severity: Severity
     message: str               # Russian, for a methodologist
     fix: str | None = None     # the reference wording or the correct citation

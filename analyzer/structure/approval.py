@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
 
 from analyzer.model import ApprovalBlock
 from analyzer.recognizers.dates import find_dates
 from analyzer.structure.lines import APPROVAL_KEYWORD, Line, is_unnumbered_heading
 from analyzer.structure.roles import topic_role
+from analyzer.vocabulary import ApprovalKind
 
-Kind = Literal["adopted", "approved", "agreed", "considered"]
-KINDS: tuple[tuple[str, Kind], ...] = (
+KINDS: tuple[tuple[str, ApprovalKind], ...] = (
     ("принят", "adopted"), ("утвержд", "approved"), ("согласован", "agreed"), ("рассмотрен", "considered"))
 MAX_LINE = 200
 
@@ -30,7 +29,7 @@ _BODY_END = re.compile(r"(?i)\s*(?:\bпротокол|\bприказ|\bот\s*[�
 _META = re.compile(r"(?i)^\s*(?:протокол|приказ|от\b|№|«|\"|\d|_|м\.\s?п)")
 
 
-def _kind(word: str) -> Kind:
+def _kind(word: str) -> ApprovalKind:
     word = word.lower()
     return next(kind for stem, kind in KINDS if word.startswith(stem))
 
