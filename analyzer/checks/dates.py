@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from analyzer.checks.base import Check, CheckContext, register
+from analyzer.dates import find_dates
 from analyzer.model import ApprovalBlock, DateMention, Finding
-from analyzer.recognizers.dates import find_dates
 
 # The text makes the head's approval a condition of the regulation.
 NEEDS_HEAD = re.compile(

@@ -1,1 +1,1 @@
-"""Recognizers find mentions (dates, legal-act citations) in text, with spans."""
+"""Recognizers find mentions (legal-act citations) in text, with spans; dates are read by analyzer.dates."""

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analyzer.dates import find_dates
 from analyzer.lexicon import repair_ocr
 from analyzer.model import CitedAct, DateMention
-from analyzer.recognizers.dates import find_dates
 
 _I = re.IGNORECASE
 KINDS = {

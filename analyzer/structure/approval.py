@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from analyzer.dates import find_dates
 from analyzer.model import ApprovalBlock
-from analyzer.recognizers.dates import find_dates
 from analyzer.structure.lines import APPROVAL_KEYWORD, Line, is_unnumbered_heading
 from analyzer.structure.roles import topic_role
 from analyzer.vocabulary import ApprovalKind
