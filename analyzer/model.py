@@ -168,6 +168,7 @@ class CitedAct:
     date: dt.date | None
     date_text: str | None
     title: str | None
+    title_end: int | None = None   # where the quoted title ends in Document.text, when it was read
 
 
 @dataclass(frozen=True)

@@ -203,7 +203,7 @@ def _make(text: str, start: int, kind: str, issuer: str | None, req: _Requisites
     issuer = " ".join((issuer or "").split()).strip(" ,")
     act = CitedAct(kind=kind, issuer=issuer or None, number=number, date=date.value if date else None,
                    date_text=" ".join(text[date.start:date.end].split()) if date else None,
-                   title=title[1] if title else None)
+                   title=title[1] if title else None, title_end=title[0] if title else None)
     return _Found(start, req.end, max(req.end, title[0] if title else 0), act)
 
 

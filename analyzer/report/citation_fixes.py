@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from analyzer.lexicon import morph
 from analyzer.model import Citation, Report
-from analyzer.recognizers.legal_acts import read_title
 from analyzer.registry import Registry, load_registry
 
 FIXABLE = frozenset({"wrong_date", "wrong_number", "wrong_title", "wrong_kind"})
 _NOTE = re.compile(r"\s*\(реквизиты не подтверждены[^()]*\)\s*$")
 _KIND_LEMMAS = frozenset({"закон", "постановление", "приказ", "письмо", "распоряжение", "федеральный"})
 _WORD = re.compile(r"[А-Яа-яЁё]+")
+_OPENING_QUOTES = frozenset("«“„\"")
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,9 @@ def _end(text: str, citation: Citation, correct: str) -> int:
     """Where the replaced stretch ends: past the title when the registry's citation has one."""
     if "«" not in correct or (citation.cited.title and citation.cited.title in citation.quote):
         return citation.end
-    after = len(text) - len(text[citation.end:].lstrip(" \t"))
-    title = read_title(text, after)
-    return title[0] if title else citation.end
+    title_end = citation.cited.title_end   # the title the recognizer read after the requisites
+    opens_title = text[citation.end:].lstrip(" \t")[:1] in _OPENING_QUOTES
+    return title_end if opens_title and title_end and title_end > citation.end else citation.end
 
 
 def citation_fix(text: str, citation: Citation, registry: Registry) -> CitationFix | None:
