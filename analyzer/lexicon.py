@@ -29,6 +29,12 @@ def morph() -> pymorphy3.MorphAnalyzer:
 
 
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-zА-Яа-яЁё]+)*")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (hyphenated compounds as one), punctuation and numbers left out."""
+    return WORD.findall(text)
 
 
 def fold(word: str) -> str:

@@ -71,7 +71,8 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
         kind = institution_type(text)
         verdict = judge_scope(text, structure.title, kind)
     with timer.stage("lemmatise"):
-        tokens = tokenize(unwrapped(text))   # same length: wrapped phrases read as one, offsets unchanged
+        flat = unwrapped(text)             # same length: wrapped phrases read as one, offsets unchanged
+        tokens = tokenize(flat)
     doc_date = document_date(structure)
     with timer.stage("citations"):
         citations = check_citations(text, registry, doc_date, today)
@@ -82,7 +83,8 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
             clauses = tuple(ClauseMatch(c.id, "not_applicable", 0.0) for c in clause_set.clauses)
     ctx = CheckContext(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                        citations=citations, clauses=clauses, clause_set=clause_set, registry=registry,
-                       document_date=doc_date, today=today, looks_like=verdict.looks_like, tokens=tokens)
+                       document_date=doc_date, today=today, looks_like=verdict.looks_like, tokens=tokens,
+                       unwrapped=flat)
     with timer.stage("checks"):
         # a document that is not a Sferum regulation gets one verdict, not a list of defects
         findings = tuple(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)))

@@ -48,6 +48,7 @@ class CheckContext:
     today: dt.date
     looks_like: str | None = None      # what an out-of-scope document seems to be
     tokens: TokenTable | None = None   # the shared tokens and spaCy Doc: checks must not re-tokenise
+    unwrapped: str = ""                # Document.text with wrapped lines joined (same length), from the pipeline
 
     def quote(self, start: int, end: int) -> str:
         return self.document.text[start:end]

@@ -10,10 +10,8 @@ from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from analyzer.checks.base import Check, CheckContext, register
-from analyzer.lexicon import lemma
+from analyzer.lexicon import lemma, words
 from analyzer.model import Finding, Section, StructureDefect
-from analyzer.structure.lines import unwrapped
-from analyzer.structure.words import words
 
 
 class DefectCheck(Check):
@@ -227,7 +225,7 @@ class ObligationProhibited(Check):
     severity = "warning"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        text = unwrapped(ctx.document.text)
+        text = ctx.unwrapped
         for section in ctx.structure.sections:
             lead = PROHIBITION.search(text, section.start, section.text_end)
             if not lead:
@@ -280,7 +278,7 @@ class HeadReportsToHead(Check):
     severity = "warning"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        text, sections = unwrapped(ctx.document.text), ctx.structure.sections
+        text, sections = ctx.unwrapped, ctx.structure.sections
         for section in sections:
             parent = sections[section.parent] if section.parent is not None else None
             if section.role != "head" or (parent is not None and parent.role == "head") \

@@ -25,7 +25,6 @@ from analyzer.institution import ADDITIONAL_SCHOOLS
 from analyzer.lexicon import morph, repair_ocr
 from analyzer.model import Finding
 from analyzer.nlp import build_nlp
-from analyzer.structure.lines import unwrapped
 
 # Nouns a reviewer quotes together with the remnant: "администрации сада", "канал школы".
 GOVERNORS = ["директор", "администрация", "канал", "сайт", "чат", "сообщество", "руководитель", "руководство",
@@ -128,7 +127,7 @@ def _opens_line(text: str, at: int) -> bool:
 
 
 def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]:
-    text, kind = unwrapped(ctx.document.text), ctx.institution_type
+    text, kind = ctx.unwrapped, ctx.institution_type
     by_key = {r.key: r for r in REMNANTS}
     skipped = [m.span() for m in ADDITIONAL_SCHOOLS.finditer(text)] + [(c.start, c.end) for c in ctx.citations]
     strings = doc.vocab.strings
@@ -185,7 +184,7 @@ class TemplateRemnant(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         if ctx.institution_type not in ORG:
             return
-        text = unwrapped(ctx.document.text)
+        text = ctx.unwrapped
         doc = ctx.tokens.doc if ctx.tokens and ctx.tokens.doc is not None else build_nlp()(repair_ocr(text))
         found = list(_remnants(ctx, doc))
         org = ORG[ctx.institution_type]

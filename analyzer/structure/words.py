@@ -3,20 +3,11 @@ and whether a text states something or only names it.
 """
 from __future__ import annotations
 
-import re
-
-from analyzer.lexicon import parses
-
-WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:-[A-Za-zА-Яа-яЁё]+)*")
+from analyzer.lexicon import parses, words
 
 # Predicates: finite verbs and short forms ("обязаны", "назначен").
 PREDICATES = frozenset({"VERB", "ADJS", "PRTS"})
 NOMINAL = frozenset({"NOUN", "ADJF", "ADJS", "PRTF", "PRTS", "NPRO", "NUMR"})
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text`` (hyphenated compounds as one), punctuation and numbers left out."""
-    return WORD.findall(text)
 
 
 def pos(word: str) -> str:
