@@ -10,34 +10,15 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from analyzer.batch.store import PROBLEMS, Store
+from analyzer.batch.table import Column, Table
 from analyzer.vocabulary import INSTITUTION_RU, LEVEL_ONE_RU, PROBLEM_RU, ROLE_TITLES, STATUS_RU
 
 ExportFormat = Literal["csv", "xlsx", "html"]
-Kind = Literal["text", "int", "percent", "seconds"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Column:
-    label: str
-    value: Callable[[dict[str, Any]], Any]
-    kind: Kind = "text"
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str            # file stem / sheet name
-    title: str
-    columns: tuple[Column, ...]
-    rows: list[dict[str, Any]]
-
-    def cells(self) -> list[list[Any]]:
-        return [[c.value(row) for c in self.columns] for row in self.rows]
 
 
 def _key(name: str) -> Callable[[dict[str, Any]], Any]:

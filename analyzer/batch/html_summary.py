@@ -18,8 +18,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from analyzer import errors
-from analyzer.batch.exports import Table
 from analyzer.batch.store import Store
+from analyzer.batch.table import Table
 from analyzer.vocabulary import PROBLEM_RU, STATUS_LETTER, STATUS_RU
 
 BINS = 10

@@ -13,7 +13,7 @@ from analyzer.vocabulary import STATUS_LETTER, STATUS_RU
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from analyzer.batch.exports import Table
+    from analyzer.batch.table import Table
 
 NUMBER_FORMATS = {"percent": "0.0%", "seconds": "0.000", "int": "0"}
 FILLS = {status: PatternFill("solid", fgColor=colour) for status, colour in (
