@@ -31,6 +31,7 @@ app: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check analyzer reference tests bench app.py app_pages
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q
 
 # After adding or changing a check: docs/findings.md and analyzer/codes.json (what `reglint explain` reads).

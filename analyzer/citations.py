@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from analyzer.model import Citation, CitedAct
 from analyzer.recognizers.legal_acts import find_citations, issuer_body
 from analyzer.registry import Act, Registry, number_key, same_title, title_similarity
+from analyzer.vocabulary import Problem
 
 TITLE_LINK = 85.0          # rapidfuzz ratio over lemmas for a title to count as evidence
 ENDED = ("repealed", "expired")
@@ -82,21 +83,21 @@ def link(cited: CitedAct, registry: Registry) -> Act | None:
     return max(scored)[2] if scored else None
 
 
-def _ended(act: Act, on: dt.date) -> str | None:
+def _ended(act: Act, on: dt.date) -> Problem | None:
     """"repealed" or "expired" when a confirmed fact says the act was out of force on ``on``."""
     temporary = act.status == "expired" or any(s.status == "expired" for s in act.snapshots)
-    if act.confirmed("in_force_until") and act.in_force_until < on:
+    if act.confirmed("in_force_until") and act.in_force_until and act.in_force_until < on:
         return "expired" if temporary else "repealed"
-    if act.confirmed("valid_until") and act.valid_until <= on:
+    if act.confirmed("valid_until") and act.valid_until and act.valid_until <= on:
         return "expired"
     for snap in act.snapshots:
         if snap.on <= on and snap.status in ENDED and act.confirmed(snap.field):
-            return snap.status
+            return "expired" if snap.status == "expired" else "repealed"
     return None
 
 
 def _not_yet(act: Act, on: dt.date) -> bool:
-    if act.confirmed("in_force_from") and on < act.in_force_from:
+    if act.confirmed("in_force_from") and act.in_force_from and on < act.in_force_from:
         return True
     return any(snap.on >= on and snap.status == "not_yet_in_force" and act.confirmed(snap.field)
                for snap in act.snapshots)
@@ -110,13 +111,13 @@ def _titles(cited: CitedAct, act: Act) -> list[str]:
     return titles
 
 
-def problems(cited: CitedAct, act: Act, document_date: dt.date | None, today: dt.date) -> tuple[str, ...]:
+def problems(cited: CitedAct, act: Act, document_date: dt.date | None, today: dt.date) -> tuple[Problem, ...]:
     """What is wrong with a citation of ``act``, as the names of spec/gold-format.md."""
-    found = []
+    found: list[Problem] = []
     code = cited.kind == "sanitary_rules"   # the code stands for kind and number
     if cited.date_text and act.confirmed("date") and cited.date != act.date:
         found.append("wrong_date")
-    if not code and cited.number and act.confirmed("number") and \
+    if not code and cited.number and act.number and act.confirmed("number") and \
             number_key(cited.number, fold=False) != number_key(act.number, fold=False):
         found.append("wrong_number")
     if not code and not cited.number:

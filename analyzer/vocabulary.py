@@ -5,7 +5,9 @@ problems, act kinds and statuses, approval kinds and institution types are
 declared here once, as ``Literal`` types with their labels; the model, the
 stages, the report contract, the store and the app import them. A test
 checks that every label table covers its type exactly, so a new value is
-one edit here (and its label), never a silent gap somewhere else.
+one edit here (and its label), never a silent gap somewhere else. The label
+tables are keyed by ``str``: they are looked up with values read back from
+JSON reports and the store; tests/test_vocabulary.py checks their keys.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ Role = Literal[
 # The roles a clause of the reference set can belong to, in the order reports list them.
 ROLES: tuple[Role, ...] = ("general", "organisation", "head", "administrator", "class_teacher", "teacher",
                            "student", "parent", "rights", "final")
-ROLE_TITLES: dict[Role, str] = {
+ROLE_TITLES: dict[str, str] = {
     "general": "общие положения", "organisation": "организация в целом", "head": "руководитель (администрация)",
     "administrator": "администратор ИКОП «Сферум»", "class_teacher": "классный руководитель (куратор)",
     "teacher": "педагогический работник", "student": "обучающийся", "parent": "родитель (законный представитель)",
@@ -36,27 +38,27 @@ TOPIC_ROLES: frozenset[Role] = frozenset({"general", "rights", "final"})
 InstitutionType = Literal["school", "college", "additional", "preschool", "unknown"]
 # The types the reference clause set is written for (a clause's ``applies``).
 INSTITUTIONS: tuple[InstitutionType, ...] = ("school", "college", "additional")
-INSTITUTION_RU: dict[InstitutionType, str] = {
+INSTITUTION_RU: dict[str, str] = {
     "school": "общеобразовательная организация", "college": "СПО", "additional": "дополнительное образование",
     "preschool": "дошкольная организация", "unknown": "не определён"}
-INSTITUTION_SHORT_RU: dict[InstitutionType, str] = {
+INSTITUTION_SHORT_RU: dict[str, str] = {
     "school": "школа", "college": "СПО", "additional": "доп. образование", "preschool": "детский сад",
     "unknown": "не определён"}
 
 # ----------------------------------------------------------------- clauses
 Level = Literal["required", "recommended", "template"]
 LEVELS: tuple[Level, ...] = ("required", "recommended", "template")
-LEVEL_RU: dict[Level, str] = {"required": "обязательные", "recommended": "рекомендуемые",
+LEVEL_RU: dict[str, str] = {"required": "обязательные", "recommended": "рекомендуемые",
                               "template": "типового положения"}
-LEVEL_ONE_RU: dict[Level, str] = {"required": "обязательное", "recommended": "рекомендуемое",
+LEVEL_ONE_RU: dict[str, str] = {"required": "обязательное", "recommended": "рекомендуемое",
                                   "template": "типовое положение"}
 
 ClauseStatus = Literal["present", "partial", "misplaced", "missing", "not_applicable"]
 STATUSES: tuple[ClauseStatus, ...] = ("present", "partial", "misplaced", "missing", "not_applicable")
-STATUS_RU: dict[ClauseStatus, str] = {"present": "есть", "partial": "частично", "misplaced": "не на месте",
+STATUS_RU: dict[str, str] = {"present": "есть", "partial": "частично", "misplaced": "не на месте",
                                       "missing": "нет", "not_applicable": "не применяется"}
 # One letter per status, so that the coverage table reads in black and white.
-STATUS_LETTER: dict[ClauseStatus, str] = {"present": "Е", "partial": "Ч", "misplaced": "М", "missing": "Н",
+STATUS_LETTER: dict[str, str] = {"present": "Е", "partial": "Ч", "misplaced": "М", "missing": "Н",
                                           "not_applicable": "—"}
 
 # Why a clause is only partly stated, in words a methodologist reads (``ClauseMatch.reasons``).
@@ -70,16 +72,16 @@ REASONS = {
 # ---------------------------------------------------------------- findings
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
-SEVERITY_RU: dict[Severity, str] = {"error": "ошибка", "warning": "предупреждение", "info": "замечание"}
-SEVERITY_PLURAL_RU: dict[Severity, str] = {"error": "ошибки", "warning": "предупреждения", "info": "замечания"}
-SEVERITY_BY_LEVEL: dict[Level, Severity] = {"required": "error", "recommended": "warning", "template": "info"}
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_RU: dict[str, str] = {"error": "ошибка", "warning": "предупреждение", "info": "замечание"}
+SEVERITY_PLURAL_RU: dict[str, str] = {"error": "ошибки", "warning": "предупреждения", "info": "замечания"}
+SEVERITY_BY_LEVEL: dict[str, Severity] = {"required": "error", "recommended": "warning", "template": "info"}
 
 Category = Literal[
     "missing_clause", "partial_clause", "misplaced_clause", "legal_ref", "template_remnant", "approval_missing",
     "date_inconsistent", "structure", "wrong_contact", "wrong_name", "out_of_scope", "internal",
 ]
-CATEGORY_RU: dict[Category, str] = {
+CATEGORY_RU: dict[str, str] = {
     "missing_clause": "нет положения", "partial_clause": "положение неполное",
     "misplaced_clause": "положение не на месте", "legal_ref": "ссылка на правовой акт",
     "template_remnant": "остаток шаблона", "approval_missing": "нет реквизитов утверждения",
@@ -92,7 +94,7 @@ Problem = Literal["wrong_date", "wrong_number", "missing_number", "wrong_title",
                   "not_yet_in_force", "unknown"]
 PROBLEMS: tuple[Problem, ...] = ("wrong_date", "wrong_number", "missing_number", "wrong_title", "wrong_kind",
                                  "repealed", "expired", "not_yet_in_force", "unknown")
-PROBLEM_RU: dict[Problem, str] = {
+PROBLEM_RU: dict[str, str] = {
     "wrong_date": "неверная дата", "wrong_number": "неверный номер", "missing_number": "не указан номер",
     "wrong_title": "неверное название", "wrong_kind": "неверный вид акта или орган", "repealed": "утратил силу",
     "expired": "срок действия истёк", "not_yet_in_force": "ещё не вступил в силу",
@@ -100,18 +102,18 @@ PROBLEM_RU: dict[Problem, str] = {
 }
 
 ActKind = Literal["federal_law", "resolution", "order", "letter", "instruction", "sanitary_rules"]
-ACT_KIND_RU: dict[ActKind, str] = {
+ACT_KIND_RU: dict[str, str] = {
     "federal_law": "федеральный закон", "resolution": "постановление", "order": "приказ", "letter": "письмо",
     "instruction": "распоряжение", "sanitary_rules": "санитарные правила"}
 
 ActStatus = Literal["in_force", "repealed", "expired", "not_yet_in_force", "unknown"]
 ACT_STATUSES: frozenset[ActStatus] = frozenset({"in_force", "repealed", "expired", "not_yet_in_force", "unknown"})
-ACT_STATUS_RU: dict[ActStatus, str] = {"in_force": "действует", "repealed": "утратил силу", "expired": "срок истёк",
+ACT_STATUS_RU: dict[str, str] = {"in_force": "действует", "repealed": "утратил силу", "expired": "срок истёк",
                                        "not_yet_in_force": "не вступил в силу", "unknown": "не установлен"}
 
 # ---------------------------------------------------------------- approval
 ApprovalKind = Literal["adopted", "approved", "agreed", "considered"]
-APPROVAL_RU: dict[ApprovalKind, str] = {"adopted": "ПРИНЯТО", "approved": "УТВЕРЖДЕНО", "agreed": "СОГЛАСОВАНО",
+APPROVAL_RU: dict[str, str] = {"adopted": "ПРИНЯТО", "approved": "УТВЕРЖДЕНО", "agreed": "СОГЛАСОВАНО",
                                         "considered": "РАССМОТРЕНО"}
 
 # ----------------------------------------------------------------- letters

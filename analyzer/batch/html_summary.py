@@ -38,7 +38,7 @@ class Bar:
 
 def error_reasons() -> dict[str, str]:
     """Error code → its Russian reason, from the error catalogue."""
-    classes = [errors.InputError, *errors.InputError.__subclasses__()]
+    classes: list[type[errors.InputError]] = [errors.InputError, *errors.InputError.__subclasses__()]
     return {cls.code: cls.reason for cls in classes} | {errors.ReglintError.code: "внутренняя ошибка проверки"}
 
 

@@ -279,7 +279,8 @@ class Store:
             "SELECT problem.value, COUNT(DISTINCT document_id) FROM legal_refs, json_each(legal_refs.problems) "
             "AS problem GROUP BY problem.value")
         found = dict(rows.fetchall())
-        return {p: found.pop(p, 0) for p in PROBLEMS} | found
+        counts: dict[str, int] = {p: found.pop(p, 0) for p in PROBLEMS}
+        return counts | found
 
     def matrix(self) -> tuple[list[str], list[str], list[list[str]]]:
         """Documents (analysed, in scope) × clauses: the status of each, "" where none was stored."""

@@ -24,6 +24,7 @@ from analyzer.model import (
     Structure,
 )
 from analyzer.nlp import TokenTable
+from analyzer.vocabulary import Category
 
 if TYPE_CHECKING:
     from analyzer.clause_set import ClauseSet
@@ -60,7 +61,7 @@ class CheckContext:
 class Check:
     code: ClassVar[str]
     name: ClassVar[str]
-    category: ClassVar[str]
+    category: ClassVar[Category]
     severity: ClassVar[Severity]
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:

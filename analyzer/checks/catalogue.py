@@ -8,7 +8,7 @@ import inspect
 from pathlib import Path
 
 from analyzer import codes, errors
-from analyzer.checks.base import CHECKS, DOCSTRING_SECTIONS, CheckCrashed
+from analyzer.checks.base import CHECKS, DOCSTRING_SECTIONS, Check, CheckCrashed
 from analyzer.codes import CodeDoc
 
 FINDINGS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "findings.md"
@@ -37,7 +37,8 @@ def _input_errors() -> list[CodeDoc]:
 
 def catalogue() -> list[CodeDoc]:
     docs = _input_errors()
-    for cls in [*CHECKS.values(), CheckCrashed]:
+    classes: list[type[Check]] = [*CHECKS.values(), CheckCrashed]
+    for cls in classes:
         summary, sections = _split_doc(cls.__doc__ or "")
         docs.append(CodeDoc(cls.code, cls.name, cls.category, cls.severity, summary, sections))
     return sorted(docs, key=lambda d: d.code)

@@ -15,7 +15,7 @@ from typing import ClassVar
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.model import Citation, Finding
 from analyzer.registry import Act
-from analyzer.vocabulary import ACT_KIND_RU
+from analyzer.vocabulary import ACT_KIND_RU, Severity
 
 
 def _date(value: dt.date | None) -> str:
@@ -33,7 +33,7 @@ def successor(act: Act, ctx: CheckContext) -> Act | None:
 
 class LegalRefCheck(Check):
     category = "legal_ref"
-    severity = "error"
+    severity: ClassVar[Severity] = "error"
     problem: ClassVar[str]
 
     def describe(self, citation: Citation, act: Act, ctx: CheckContext) -> str:

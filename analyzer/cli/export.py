@@ -4,10 +4,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analyzer.cli import help_of
 
-FORMATS = ("csv", "xlsx", "html")   # analyzer.batch.exports.WRITERS, not imported: it loads the NLP layer
+if TYPE_CHECKING:
+    from analyzer.batch.exports import ExportFormat
+
+FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "html")   # analyzer.batch.exports.WRITERS, not imported: it loads the NLP layer
 
 
 def register(sub: argparse._SubParsersAction) -> None:

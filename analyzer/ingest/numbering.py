@@ -213,16 +213,18 @@ class Numbering:
         for higher in range(ilvl):   # a deeper item fixes the shown higher numbers: "1.1" then "2."
             if counters[higher] is None:
                 counters[higher] = (inst.levels[higher] or Level()).start
-        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] is not None else level.start
+        current = counters[ilvl]
+        counters[ilvl] = current + 1 if current is not None else level.start
         for deeper in range(ilvl + 1, LEVELS):
-            restart = inst.levels[deeper].restart if inst.levels[deeper] else None
+            below = inst.levels[deeper]
+            restart = below.restart if below else None
             if restart is None or (restart and ilvl < restart):
                 counters[deeper] = None
 
         def value(m: re.Match[str]) -> str:
             i = int(m.group(1)) - 1
             shown = inst.levels[i] or Level()
-            n = counters[i] if counters[i] is not None else shown.start
-            return format_number(n, "decimal" if level.legal else shown.fmt)
+            count = counters[i]
+            return format_number(shown.start if count is None else count, "decimal" if level.legal else shown.fmt)
 
         return _PLACEHOLDER.sub(value, level.text).strip() or None

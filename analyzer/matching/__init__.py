@@ -116,7 +116,7 @@ class Matcher:
         if institution_type in INSTITUTIONS and institution_type not in clause.applies:
             return ClauseMatch(clause.id, "not_applicable", 0.0)
         units, scores = doc.units, doc.score[ci]
-        stating = np.flatnonzero(scores > 0)
+        stating = np.flatnonzero(scores > 0).tolist()
         in_scope = [ui for ui in stating if clause.in_scope(units[ui].role)]
         own = [ui for ui in in_scope if scores[ui] >= doc.best_in_scope[ui] - self.t.explained_margin]
         elsewhere = [ui for ui in stating if not clause.in_scope(units[ui].role)]

@@ -39,7 +39,7 @@ class ConceptIndex:
         self.core = [[group_id(g) for g in c.core] for c in clause_set.clauses]
         self.parts = [[group_id(g) for g in c.parts] for c in clause_set.clauses]
         self.excludes = [[group_id(g) for g in c.excludes] for c in clause_set.clauses]
-        self.words = sorted(word_ids, key=word_ids.get)
+        self.words = sorted(word_ids, key=word_ids.__getitem__)
         self._hits = lru_cache(maxsize=100_000)(self._word_hits)
 
     def _word_hits(self, lemma: str) -> tuple[int, ...]:

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from analyzer.dates import find_dates
 from analyzer.lexicon import repair_ocr
 from analyzer.model import CitedAct, DateMention
+from analyzer.vocabulary import ActKind
 
 _I = re.IGNORECASE
 KINDS = {
@@ -69,9 +71,17 @@ _ISSUER_TOKEN = re.compile(r"[^\S\n]*\n?[^\S\n]*([^\s«»\"“”„№;:]+)")
 _MAX_ISSUER_TOKENS = 20
 
 _BLANKS = re.compile(r"\s*")
+
 _NEW_ITEM = re.compile(r"[-–—·•*]|\d+[.)]|[а-яa-z]\)", _I)
 _CLOSER = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _MAX_TITLE = 1000
+
+
+def _skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where ``pattern`` (which also matches the empty string) ends at ``pos``."""
+    m = pattern.match(text, pos)
+    assert m is not None
+    return m.end()
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,7 @@ def _requisites(text: str, pos: int, found: _Requisites | None = None) -> _Requi
     """Number and date, in either order, from ``pos`` (after what ``found`` holds); None if nothing."""
     found = found or _Requisites(end=pos)
     while True:
-        at = _SEP.match(text, found.end).end()
+        at = _skip(_SEP, text, found.end)
         date = None if found.date else _date_at(text, at)
         if date:
             found = _Requisites(date.end, found.number, date)
@@ -160,7 +170,7 @@ def read_title(text: str, pos: int) -> tuple[int, str] | None:
     while i < limit:
         ch = text[i]
         if ch == "\n":
-            after = _BLANKS.match(text, i).end()
+            after = _skip(_BLANKS, text, i)
             if not _title_goes_on(text, i, after):
                 break
             i = after
@@ -184,7 +194,7 @@ def read_title(text: str, pos: int) -> tuple[int, str] | None:
 
 def _title_after(text: str, pos: int) -> tuple[int, str] | None:
     """The title after the requisites, past an editorial remark such as "(ред. от 04.08.2023)"."""
-    return read_title(text, _BEFORE_TITLE.match(text, pos).end())
+    return read_title(text, _skip(_BEFORE_TITLE, text, pos))
 
 
 @dataclass(frozen=True)
@@ -195,7 +205,7 @@ class _Found:
     act: CitedAct
 
 
-def _make(text: str, start: int, kind: str, issuer: str | None, req: _Requisites,
+def _make(text: str, start: int, kind: ActKind, issuer: str | None, req: _Requisites,
           title: tuple[int, str] | None) -> _Found:
     """The citation read from the original ``text`` at the spans found in the folded one."""
     number = re.sub(r"\s*([-/])\s*", r"\1", text[slice(*req.number)]) if req.number else None
@@ -211,7 +221,7 @@ def _issuer_end(folded: str, pos: int) -> int:
     """Where the issuer after a kind word ends: before the first requisite, quote or blank line."""
     end = pos
     for _ in range(_MAX_ISSUER_TOKENS):
-        at = _SEP.match(folded, end).end()
+        at = _skip(_SEP, folded, end)
         if at >= len(folded) or folded[at] in _CLOSER or _requisites(folded, at):
             break
         m = _ISSUER_TOKEN.match(folded, end)   # crosses one line break, never a blank line
@@ -222,7 +232,7 @@ def _issuer_end(folded: str, pos: int) -> int:
 
 
 def _from_kind(text: str, folded: str, m: re.Match) -> _Found | None:
-    kind = m.lastgroup
+    kind = cast(ActKind, m.lastgroup)   # the name of the KINDS group that matched
     issuer_end = _issuer_end(folded, m.end())
     if not is_federal_issuer(kind, folded[m.end():issuer_end]):
         return None
@@ -236,7 +246,7 @@ def _from_kind(text: str, folded: str, m: re.Match) -> _Found | None:
 
 def _from_law_number(text: str, folded: str, m: re.Match) -> _Found:
     """A federal law known by its number alone: "(от 29.12.2012) № 273-ФЗ"."""
-    digits = re.search(r"\d", m.group(0)).start()
+    digits = next(i for i, ch in enumerate(m.group(0)) if ch.isdecimal())
     number = _Requisites(m.end(), (m.start() + digits, m.end()))
     req = _requisites(folded, m.end(), number) or number
     start = m.start()
@@ -247,7 +257,7 @@ def _from_law_number(text: str, folded: str, m: re.Match) -> _Found:
 
 def _from_code(text: str, folded: str, m: re.Match) -> _Found:
     """Sanitary rules known by their code: "СП 2.4.3648-20" (the code stands for the number)."""
-    date = _date_at(folded, _SEP.match(folded, m.end()).end())
+    date = _date_at(folded, _skip(_SEP, folded, m.end()))
     req = _Requisites(date.end if date else m.end(), m.span("code"), date)
     return _make(text, m.start(), "sanitary_rules", None, req, _title_after(text, req.end))
 

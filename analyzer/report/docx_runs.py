@@ -143,6 +143,7 @@ def anchor(document: Document, paragraphs: list[_Element], start: int, end: int)
     if not blocks:
         return None
     first, last = blocks[0], blocks[-1]
+    assert first.paragraph is not None and last.paragraph is not None   # _blocks keeps DOCX paragraphs only
     p_first, p_last = paragraphs[first.paragraph], paragraphs[last.paragraph]
     first_map = align(document.text[first.start:first.end], paragraph_text(p_first))
     last_map = align(document.text[last.start:last.end], paragraph_text(p_last))

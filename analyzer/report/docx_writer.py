@@ -17,9 +17,10 @@ from lxml.etree import _Element
 
 from analyzer.ingest.text import normalise
 from analyzer.model import Document, Finding, Report, SourceBlock
+from analyzer.report.citation_fixes import CitationFix
 from analyzer.report.docx_gap import gap_report_docx
 from analyzer.report.docx_runs import anchor, anchor_runs, body_paragraphs, paragraph_text, runs_between, visible_runs
-from analyzer.report.fix_plan import Insertion, plan_fixes
+from analyzer.report.fix_plan import Insertion, Rewording, plan_fixes
 from analyzer.report.revisions import AUTHOR, Revisions
 from analyzer.report.view import SEVERITY_RU, ReportView, build_view, strip_list_mark, upper_first
 
@@ -106,27 +107,33 @@ class _Inserter:
 
     def _continued(self, block: SourceBlock, text: str) -> str:
         """``text`` as the next item of the list ``block`` belongs to."""
-        index = block.paragraph
+        index = _paragraph(block)
         if index not in self.marks:
             mark = self._list_mark(block)
             typed = normalise(paragraph_text(self.paragraphs[index])).lstrip()
             self.marks[index] = mark if mark and typed.startswith(mark) else None
-        if self.marks[index]:
-            self.marks[index] = next_mark(self.marks[index])
+        if current := self.marks[index]:
+            self.marks[index] = next_mark(current)
             return f"{self.marks[index]} {text}"
         return text if self._list_mark(block) else upper_first(text)
 
     def _add(self, after: SourceBlock, text: str, like: SourceBlock) -> None:
-        previous = self.last.get(after.paragraph, self.paragraphs[after.paragraph])
-        self.last[after.paragraph] = self.revisions.insert_paragraph_after(
-            previous, text, like=self.paragraphs[like.paragraph])
+        index = _paragraph(after)
+        previous = self.last.get(index, self.paragraphs[index])
+        self.last[index] = self.revisions.insert_paragraph_after(previous, text, like=self.paragraphs[_paragraph(like)])
 
     def add(self, ins: Insertion) -> None:
-        if ins.lead and (ins.after.paragraph, ins.lead) not in self.leads:
-            self.leads.add((ins.after.paragraph, ins.lead))
+        if ins.lead and (_paragraph(ins.after), ins.lead) not in self.leads:
+            self.leads.add((_paragraph(ins.after), ins.lead))
             like = ins.like or ins.after
             self._add(ins.after, self._continued(like, ins.lead), like=like)
         self._add(ins.after, self._continued(ins.after, ins.wording), like=ins.after)
+
+
+def _paragraph(block: SourceBlock) -> int:
+    """The DOCX paragraph of a block the fix plan anchors to (the plan anchors only to DOCX blocks)."""
+    assert block.paragraph is not None
+    return block.paragraph
 
 
 def _max_id(body: _Element) -> int:
@@ -141,7 +148,8 @@ def fix_docx(report: Report, source: bytes, when: dt.datetime | None = None) -> 
     paragraphs = body_paragraphs(body)
     plan = plan_fixes(report)
     revisions = Revisions(when, first_id=_max_id(body) + 1)
-    for fix in (*plan.rewordings, *plan.citations):
+    fixes: list[Rewording | CitationFix] = [*plan.rewordings, *plan.citations]
+    for fix in fixes:
         found = anchor(report.document, paragraphs, fix.start, fix.end)
         if found and found.one_paragraph:
             runs = runs_between(found.first, found.first_offset, found.last_end)

@@ -22,6 +22,7 @@ from analyzer.vocabulary import (
     REASONS,
     ROLE_TITLES,
     ROLES,
+    SEVERITIES,
     SEVERITY_ORDER,
     SEVERITY_PLURAL_RU,  # noqa: F401
     SEVERITY_RU,
@@ -187,7 +188,7 @@ def build_view(report: Report, checked: dt.date | None = None) -> ReportView:
         institution=INSTITUTION_RU[report.institution_type], in_scope=report.in_scope,
         reference_version=report.reference_version, registry_version=report.registry_version,
         checked=checked or dt.date.today(), scores=_scores(clauses),
-        counts={s: counts.get(s, 0) for s in SEVERITY_ORDER}, roles=roles,
+        counts={s: counts.get(s, 0) for s in SEVERITIES}, roles=roles,
         citations=tuple(_citation_view(c, structure) for c in report.citations),
         findings=tuple(FindingView(f, numbered_label(structure, f.start), SEVERITY_RU[f.severity])
                        for f in sorted(report.findings, key=finding_order)),

@@ -45,7 +45,7 @@ def _sequence(nodes: Sequence[Node]) -> Iterator[StructureDefect]:
         parent = nodes[parent_at] if parent_at is not None else None
         if style == "child" and parent is not None and parent.parts:
             yield _defect("number_restart", siblings[0].lead,
-                          f"в разделе {_label(parent)} пункты пронумерованы заново с «{siblings[0].lead.marker.written}»"
+                          f"в разделе {_label(parent)} пункты пронумерованы заново с «{siblings[0].lead.written}»"
                           f" вместо «{_label(parent)}.1.»")
         previous: Node | None = None
         for node in siblings:
@@ -55,10 +55,10 @@ def _sequence(nodes: Sequence[Node]) -> Iterator[StructureDefect]:
 
 def _step(parent: Node | None, previous: Node | None, node: Node, style: str) -> Iterator[StructureDefect]:
     parts = node.parts
-    written = node.lead.marker.written
+    written = node.lead.written
     if previous is None:
         prefix = parent.parts if parent is not None and style == "dotted" else ()
-        if style == "dotted" and prefix and len(parts) > 1 and parts[:-1] != prefix:
+        if style == "dotted" and parent is not None and prefix and len(parts) > 1 and parts[:-1] != prefix:
             yield _defect("number_gap", node.lead, f"пункт {written} стоит в разделе {_label(parent)}")
         elif style != "child" and parts[-1] != 1 and (parent is not None or style != "dotted"):
             yield _defect("number_gap", node.lead, f"раздел начинается с пункта {written}: предыдущие пункты "
@@ -70,10 +70,10 @@ def _step(parent: Node | None, previous: Node | None, node: Node, style: str) ->
     if parts == before or parts[:-1] != before[:-1]:
         return  # clause numbers repeat once per document (_duplicates); other prefixes belong to their parent
     if parts[-1] > before[-1] + 1:
-        yield _defect("number_gap", node.lead, f"после пункта {previous.lead.marker.written} идёт {written}")
+        yield _defect("number_gap", node.lead, f"после пункта {previous.lead.written} идёт {written}")
     elif parts[-1] < before[-1]:
         yield _defect("number_restart", node.lead,
-                      f"нумерация начата заново: после {previous.lead.marker.written} идёт {written}")
+                      f"нумерация начата заново: после {previous.lead.written} идёт {written}")
 
 
 def _duplicates(nodes: Sequence[Node]) -> Iterator[StructureDefect]:
@@ -93,15 +93,15 @@ def _unnumbered(nodes: Sequence[Node]) -> Iterator[StructureDefect]:
     reported: set[int] = set()
     for i, node in enumerate(nodes):
         top = i
-        while nodes[top].parent is not None:
-            top = nodes[top].parent
+        while (up := nodes[top].parent) is not None:
+            top = up
         if top in reported or node.kind != "paragraph" or node.parent is None:
             continue
         siblings = nodes[node.parent].children
         at = siblings.index(i)
         if at and nodes[siblings[at - 1]].style in ("dotted", "child"):
             reported.add(top)
-            previous = nodes[siblings[at - 1]].lead.marker.written
+            previous = nodes[siblings[at - 1]].lead.written
             head = "раздел без номера; " if not nodes[top].parts and numbered_tops else ""
             yield _defect("unnumbered", node.lead, f"{head}после пункта {previous} текст идёт без номеров пунктов")
     for i, node in enumerate(nodes):

@@ -74,6 +74,11 @@ class Line:
     def style(self) -> str | None:
         return self.marker.style if self.marker else None
 
+    @property
+    def written(self) -> str:
+        """The marker as written ("2.1.", "а)", "—"); empty for a line without one."""
+        return self.marker.written if self.marker else ""
+
 
 def clean(text: str) -> str:
     """Markdown links and emphasis removed, whitespace collapsed."""
@@ -126,7 +131,7 @@ def _opens_block(line: Line, runs_on: bool) -> bool:
 def _stamp_word(line: Line) -> bool:
     """"УТВЕРЖДАЮ", "Утверждено:": a stamp word alone, which the next line does not continue."""
     m = APPROVAL_KEYWORD.match(line.text)
-    return bool(m) and not line.text[m.end():].strip(" .:")
+    return m is not None and not line.text[m.end():].strip(" .:")
 
 
 def _width(word: str) -> float:
@@ -140,8 +145,10 @@ def _physical(text: str) -> list[Line]:
     scan = _BOOKMARK.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     for m in re.finditer(r"[^\n]+", scan):
         raw = m.group(0)
-        indent = re.match(r"[ \t]*", text[m.start():m.end()]).group(0)
+        original = text[m.start():m.end()]
+        indent = original[:len(original) - len(original.lstrip(" \t"))]
         prefix = _PREFIX.match(raw)
+        assert prefix is not None   # every part of _PREFIX is optional
         content = prefix.end()
         tail = _TRAILING.search(raw)
         stop = tail.start() if tail else len(raw)
@@ -265,10 +272,10 @@ def _after_marker(prev: Line, nxt: Line, cut: bool) -> str:
     other than the bullet of the unfinished item before, or one that did not fit on the line before and
     reads as no list's bullet."""
     first = nxt.text[:1]
-    dash = nxt.marker.style == "bullet" and nxt.marker.written in "—–-"
-    other_dash = (prev.style == "bullet" and prev.marker.written != nxt.marker.written
+    dash = nxt.style == "bullet" and nxt.written in "—–-"
+    other_dash = (prev.style == "bullet" and prev.written != nxt.written
                   and not _ends_sentence(prev.text))
-    lower_after = nxt.marker.style != "bullet" and first.islower() and not _ends_sentence(prev.text)
+    lower_after = nxt.style != "bullet" and first.islower() and not _ends_sentence(prev.text)
     bracket = prev.text.count("(") > prev.text.count(")")
     return "join" if lower_after or (dash and (bracket or other_dash or (cut and first.islower()))) else "new"
 
@@ -292,7 +299,7 @@ def _after_list_mark(prev: Line, ahead: Sequence[Line], layout: _Layout) -> str:
     runs over lines to the end of its sentence, and a colon there may stand inside it ("…, а именно:").
     """
     if prev.style == "bullet":  # a marked bullet wraps; a marker-less item is followed by the next
-        return "item" if not prev.marker.written else "join"
+        return "item" if not prev.written else "join"
     if prev.text.endswith(";"):
         return "join"
     end = _sentence_end(ahead) if layout.hard_wrapped else 0

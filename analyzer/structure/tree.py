@@ -18,7 +18,7 @@ of open sections.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -84,11 +84,11 @@ class _Builder:
             self.nodes[parent].children.append(len(self.nodes) - 1)
         self.stack.append(len(self.nodes) - 1)
 
-    def _pop_while(self, condition) -> None:
+    def _pop_while(self, condition: Callable[[Node], bool]) -> None:
         while self.stack and condition(self.nodes[self.stack[-1]]):
             self.stack.pop()
 
-    def _innermost(self, condition) -> int | None:
+    def _innermost(self, condition: Callable[[Node], bool]) -> int | None:
         return next((k for k in reversed(range(len(self.stack))) if condition(self.nodes[self.stack[k]])), None)
 
     def place(self, line: Line, ahead: Sequence[Line]) -> None:
@@ -113,6 +113,7 @@ class _Builder:
         self._push(line, kind, style, rank)
 
     def _dotted(self, line: Line) -> None:
+        assert line.marker is not None
         parts = line.marker.parts
         if len(parts) > 1:
             deep: Kind = "heading" if heading_like(line.text) and not line.text.endswith(".") else "clause"
@@ -135,7 +136,7 @@ class _Builder:
                 del self.stack[at:]
                 return True
             return False
-        if top is None or top.kind != "heading" or (top.parts and value != 1 and value > top.parts[0]):
+        if top is None or top_at is None or top.kind != "heading" or (top.parts and value != 1 and value > top.parts[0]):
             return False
         if any(self.nodes[c].style in ("dotted", "child") for c in top.children):
             return False
@@ -143,6 +144,7 @@ class _Builder:
         return True
 
     def _item(self, line: Line) -> None:
+        assert line.marker is not None
         style = line.marker.style
         at = self._innermost(lambda n: n.style == style or n.rank is not None)
         if at is not None and self.nodes[self.stack[at]].style == style:
@@ -176,7 +178,7 @@ class _Builder:
         for nxt in ahead:
             if nxt.marker is None and not nxt.text.endswith(":") and not is_unnumbered_heading(nxt):
                 continue
-            return (nxt.marker is not None and nxt.marker.written == bullet.lead.marker.written
+            return (nxt.marker is not None and nxt.marker.written == bullet.lead.written
                     and nxt.indent == bullet.lead.indent)
         return False
 
