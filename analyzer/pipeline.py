@@ -16,7 +16,7 @@ from pathlib import Path
 from analyzer.checks import CheckContext, run_checks
 from analyzer.checks.document import OutOfScope
 from analyzer.citations import check_citations
-from analyzer.clause_set import load_clause_set
+from analyzer.clause_set import ClauseSet, load_clause_set
 from analyzer.ingest import read
 from analyzer.institution import institution_type
 from analyzer.matching import Matcher
@@ -26,6 +26,7 @@ from analyzer.registry import load_registry
 from analyzer.scope import judge_scope
 from analyzer.structure import parse
 from analyzer.structure.lines import unwrapped
+from analyzer.template_data import load_template_data
 
 OUT_OF_SCOPE = OutOfScope.code
 
@@ -33,6 +34,11 @@ OUT_OF_SCOPE = OutOfScope.code
 @lru_cache(maxsize=1)
 def _matcher() -> Matcher:
     return Matcher(load_clause_set())
+
+
+def reference_version(clause_set: ClauseSet) -> str:
+    """The version of the reference data a report is made with: the clause set's and reference/template.yaml's."""
+    return f"{clause_set.version}+template-{load_template_data().version}"
 
 
 def document_date(structure: Structure) -> dt.date | None:
@@ -90,5 +96,5 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
         findings = tuple(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)))
     return Report(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                   clauses=clauses, citations=citations, findings=findings,
-                  reference_version=clause_set.version, registry_version=registry.version,
+                  reference_version=reference_version(clause_set), registry_version=registry.version,
                   timings=dict(timer.timings))

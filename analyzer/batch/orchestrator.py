@@ -36,17 +36,17 @@ class BatchSummary:
 
 def current_versions() -> tuple[str, str]:
     """(reference version, registry version) of the installed reference data."""
-    from analyzer.registry import load_registry  # imports the NLP layer: only when a batch runs
+    from analyzer.pipeline import reference_version  # imports the NLP layer: only when a batch runs
+    from analyzer.registry import load_registry
 
-    return load_clause_set().version, load_registry().version
+    return reference_version(load_clause_set()), load_registry().version
 
 
 class _Batch:
     def __init__(self, store: Store, total: int, force: bool, progress: Progress | None) -> None:
         self.store, self.total, self.force, self.progress = store, total, force, progress
         self.versions = current_versions()
-        clause_set = load_clause_set()
-        store.save_reference(clause_set.version, clause_set.clauses)
+        store.save_reference(self.versions[0], load_clause_set().clauses)
         self.done = self.skipped = self.failed = 0
         self._tick("")
 

@@ -3,15 +3,15 @@ contacts and its name.
 
 Remnants are spaCy ``Matcher`` patterns over lemmas (pymorphy3 via
 analyzer.nlp), so word forms and OCR look-alike letters do not matter and
-«воспитательной работы» never matches «воспитатель». Each pattern says for
-which kinds of organisation it is a remnant. Names and titles in quotes
-(«Моя школа», «Школа № 23») are never remnants.
+«воспитательной работы» never matches «воспитатель». The patterns, for which
+kinds of organisation each is a remnant, the official contacts and the name's
+forms are data: reference/template.yaml (analyzer.template_data). Names and
+titles in quotes («Моя школа», «Школа № 23») are never remnants.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -25,66 +25,9 @@ from analyzer.institution import ADDITIONAL_SCHOOLS
 from analyzer.lexicon import morph, repair_ocr
 from analyzer.model import Finding
 from analyzer.nlp import build_nlp
+from analyzer.template_data import Remnant, load_template_data
 
-# Nouns a reviewer quotes together with the remnant: "администрации сада", "канал школы".
-GOVERNORS = ["директор", "администрация", "канал", "сайт", "чат", "сообщество", "руководитель", "руководство",
-             "педагог", "учитель", "воспитатель", "работник", "сотрудник", "администратор", "родитель", "устав",
-             "коллектив", "заведующий", "территория"]
-_NOT_END = {"TEXT": {"NOT_IN": [".", ";", ":", "!", "?"]}, "IS_SPACE": False}
-ORG = {"school": "школе", "college": "колледже", "additional": "организации дополнительного образования"}
 MERGE_GAP = 60
-
-
-@dataclass(frozen=True)
-class Remnant:
-    key: str
-    applies: frozenset[str]                 # institution types for which the words are a remnant
-    patterns: tuple[list[dict], ...]
-    why: str                                # Russian; {org} is the organisation in the prepositional case
-    fix: str
-
-
-REMNANTS = (
-    Remnant("pupils", frozenset({"school", "college"}),
-            ([{"LEMMA": "родитель", "OP": "?"}, {"LEMMA": "воспитанник"}],),
-            "так называют детей в детском саду, в {org} — обучающиеся",
-            "«обучающиеся», «родители (законные представители) обучающихся»"),
-    Remnant("kindergarten", frozenset({"school", "college", "additional"}),
-            ([{"LEMMA": {"IN": GOVERNORS}, "OP": "?"}, {"LEMMA": "детский", "OP": "?"}, {"LEMMA": "сад"}],
-             [{"LEMMA": "детсад"}], [{"TEXT": {"REGEX": r"^[А-ЯЁ]{0,3}ДОУ$"}}]),
-            "упоминание детского сада в положении, принятом в {org}",
-            "наименование своей образовательной организации"),
-    Remnant("educators", frozenset({"school"}),
-            ([{"LEMMA": "воспитатель"}, {**_NOT_END, "LEMMA": {"NOT_IN": ["группа"]}, "OP": "{0,12}"},
-              {"LEMMA": "группа"}],),
-            "воспитатели, ведущие «свою группу», — роль из шаблона детского сада; в {org} работу класса ведут "
-            "учитель и классный руководитель",
-            "разделы об обязанностях учителя и классного руководителя (МР)"),
-    Remnant("school", frozenset({"college", "additional"}),
-            ([{"LEMMA": {"IN": GOVERNORS}, "OP": "?"}, {"LEMMA": "школа"}],),
-            "«школа» в положении, принятом в {org}",
-            "наименование своей образовательной организации"),
-    Remnant("class", frozenset({"college", "additional"}),
-            ([{"LOWER": "в", "OP": "?"}, {"LEMMA": {"IN": ["чат", "беседа"]}}, {"LEMMA": "класс"}],
-             [{"LEMMA": "классный"}, {"LEMMA": "час"}]),
-            "школьный «класс» как группа обучающихся; в {org} обучающиеся объединены в группы",
-            "«группа» («в чате группы», «по группам»)"),
-    # Not in additional education: Sferum itself calls its units «классы» there («в соответствующий класс»).
-    Remnant("classes", frozenset({"college"}),
-            ([{"LOWER": "по"}, {"LEMMA": "учебный", "OP": "?"}, {"LEMMA": "класс"}],),
-            "распределение «по классам» — школьное; в {org} обучающиеся объединены в группы",
-            "«по группам»"),
-    Remnant("class-teacher", frozenset({"additional"}),
-            ([{"LEMMA": "классный"}, {"LEMMA": {"IN": ["руководитель", "руководство"]}}],),
-            "классного руководства в {org} нет",
-            "«педагог дополнительного образования» (руководитель объединения)"),
-    Remnant("students", frozenset({"school"}),
-            ([{"LEMMA": {"IN": ["студент", "студенческий"]}}, {"LEMMA": "актив", "OP": "?"}],),
-            "так называют обучающихся колледжа, в {org} — обучающиеся (ученики)",
-            "«обучающиеся», «ученический актив»"),
-)
-# Schools with boarding or preschool groups do have воспитанники and воспитатели.
-HAS_PUPILS = re.compile(r"(?i)интернат|дошкольн\w*\s+(?:групп|отделени)")
 
 
 def _can_match(pattern: list[dict], lemmas: frozenset[str], texts: frozenset[str]) -> bool:
@@ -108,7 +51,7 @@ def _possible(remnant: Remnant, kind: str, lemmas: frozenset[str], texts: frozen
 def _matcher(keys: tuple[str, ...]) -> Matcher:
     """A Matcher with only the remnants that can occur in the document: the Matcher's cost grows with patterns."""
     matcher = Matcher(build_nlp().vocab)
-    for remnant in REMNANTS:
+    for remnant in load_template_data().remnants:
         if remnant.key in keys:
             matcher.add(remnant.key, list(remnant.patterns), greedy="LONGEST")
     return matcher
@@ -127,13 +70,13 @@ def _opens_line(text: str, at: int) -> bool:
 
 
 def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]:
-    text, kind = ctx.unwrapped, ctx.institution_type
-    by_key = {r.key: r for r in REMNANTS}
+    text, kind, data = ctx.unwrapped, ctx.institution_type, load_template_data()
+    by_key = {r.key: r for r in data.remnants}
     skipped = [m.span() for m in ADDITIONAL_SCHOOLS.finditer(text)] + [(c.start, c.end) for c in ctx.citations]
     strings = doc.vocab.strings
     lemmas = frozenset(strings[h] for h in set(doc.to_array(LEMMA).tolist()))
     texts = frozenset(strings[h] for h in set(doc.to_array(ORTH).tolist()))
-    keys = tuple(r.key for r in REMNANTS if _possible(r, kind, lemmas, texts))
+    keys = tuple(r.key for r in data.remnants if _possible(r, kind, lemmas, texts))
     matches = [Span(doc, s, e, label=key) for key, s, e in _matcher(keys)(doc)] if keys else []
     for span in sorted(filter_spans(matches), key=lambda s: s.start_char):
         remnant = by_key[doc.vocab.strings[span.label]]
@@ -141,7 +84,7 @@ def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]
         if kind not in remnant.applies or _quoted(text, start) \
                 or any(s <= start < e for s, e in skipped):
             continue
-        if remnant.key in ("pupils", "educators") and HAS_PUPILS.search(text):
+        if remnant.key in ("pupils", "educators") and data.has_pupils.search(text):
             continue
         if remnant.key == "educators" and (re.match(r"\s*продл[её]нн", text[end:]) or not _opens_line(text, start)):
             continue   # «группа продлённого дня» is a school's; a воспитатель merely listed among staff is not a role
@@ -182,12 +125,13 @@ class TemplateRemnant(Check):
     severity = "warning"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        if ctx.institution_type not in ORG:
+        organisation_in = load_template_data().organisation_in
+        if ctx.institution_type not in organisation_in:
             return
         text = ctx.unwrapped
         doc = ctx.tokens.doc if ctx.tokens and ctx.tokens.doc is not None else build_nlp()(repair_ocr(text))
         found = list(_remnants(ctx, doc))
-        org = ORG[ctx.institution_type]
+        org = organisation_in[ctx.institution_type]
         for start, end, remnants in _merged(text, found):
             unique = list({r.key: r for r in remnants}.values())
             why = "; ".join(r.why.format(org=org) for r in unique)
@@ -197,8 +141,6 @@ class TemplateRemnant(Check):
 
 
 # ------------------------------------------------------------------ contacts
-SUPPORT_EMAIL = "info@sferum.ru"
-SITES = ("sferum.ru", "prof-sferum.ru")
 # Unicode on purpose: an address typed with a Cyrillic look-alike letter is a wrong address.
 EMAIL = re.compile(r"(?<![\w.@-])[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
 SITE = re.compile(r"(?<![\w.@/-])(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?P<path>/[^\s)\]»\"”]*)?")
@@ -212,9 +154,9 @@ def sferum_like(host: str) -> bool:
     return any(Levenshtein.normalized_similarity(label, "sferum") >= SIMILAR for label in labels)
 
 
-def _allowed_site(host: str) -> bool:
+def _allowed_site(host: str, sites: tuple[str, ...]) -> bool:
     host = host.lower()
-    return host in SITES or host.endswith(".sferum.ru")
+    return host in sites or host.endswith(".sferum.ru")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -246,21 +188,21 @@ class WrongContact(Check):
     severity = "error"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        text = ctx.document.text
+        text, data = ctx.document.text, load_template_data()
         emails = list(EMAIL.finditer(text))
         for m in emails:
             address = m.group(0).rstrip(".-")
-            if address.lower() == SUPPORT_EMAIL:
+            if address.lower() == data.support_email:
                 continue
             if sferum_like(m["host"]) or re.search(r"(?i)поддержк", _sentence(text, m.start(), m.end())):
                 yield self.finding(ctx, f"Неверный адрес службы поддержки Сферума: «{address}»"
-                                        f"{_why(address, SUPPORT_EMAIL)}.",
-                                   start=m.start(), end=m.start() + len(address), fix=SUPPORT_EMAIL)
+                                        f"{_why(address, data.support_email)}.",
+                                   start=m.start(), end=m.start() + len(address), fix=data.support_email)
         for m in SITE.finditer(text):
             host = m["host"].rstrip(".-")
-            if any(e.start() <= m.start() < e.end() for e in emails) or not sferum_like(host) or _allowed_site(host):
+            if any(e.start() <= m.start() < e.end() for e in emails) or not sferum_like(host) or _allowed_site(host, data.sites):
                 continue
-            fix = max(SITES, key=lambda s: Levenshtein.normalized_similarity(host.translate(_TO_LATIN).lower(), s))
+            fix = max(data.sites, key=lambda s: Levenshtein.normalized_similarity(host.translate(_TO_LATIN).lower(), s))
             yield self.finding(ctx, f"Неверный адрес сайта Сферума: «{m.group(0)}»{_why(host, fix)}.",
                                start=m.start(), end=m.end(), fix=fix)
 
@@ -271,13 +213,12 @@ NAME_DISTORTED = re.compile(
     r"(?i)информационно\s*-\s*коммуникативн[а-яё]*\s+(?:образовательн[а-яё]*\s+)?платформ[а-яё]*"
     r"(?:\s*[«\"“]\s*сферум[^»\"”\n]{0,20}[»\"”])?")
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-Яа-яЁё]{5,}(?![\w-])")
-NAME_FORMS = ("сферум", "сферума", "сферуму", "сферумом", "сферуме")
 
 
 def misspelt_name(word: str) -> bool:
     """«Сферрум», «Сфирум»: one or two letters off a form of «Сферум», and not a Russian word («сферу»)."""
-    word = word.lower().replace("ё", "е")
-    if word in NAME_FORMS or min(Levenshtein.distance(word, f) for f in NAME_FORMS) > (1 if len(word) < 7 else 2):
+    word, forms = word.lower().replace("ё", "е"), load_template_data().name_forms
+    if word in forms or min(Levenshtein.distance(word, f) for f in forms) > (1 if len(word) < 7 else 2):
         return False
     return not morph().word_is_known(word)
 
