@@ -164,6 +164,7 @@ class CitedAct:
     date: dt.date | None
     date_text: str | None
     title: str | None
+    title_cut: bool = False    # the title's quotes never close: cut off by a line, page or the text's end
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def _citation(c: Citation) -> dict[str, Any]:
     return {"act": c.act, "quote": c.quote, "start": c.start, "end": c.end,
             "cited": {"kind": c.cited.kind, "issuer": c.cited.issuer, "number": c.cited.number,
                       "date": _iso(c.cited.date), "date_text": c.cited.date_text, "title": c.cited.title},
-            "problems": list(c.problems), "correct": c.correct}
+            "problems": list(c.problems), "correct": c.correct, "checked": c.act != "unknown"}
 
 
 def _finding(f: Finding) -> dict[str, Any]:

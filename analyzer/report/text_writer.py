@@ -12,6 +12,10 @@ def render_text(report: Report) -> str:
         f = item.finding
         where = f"{view.source}:{item.location}" if item.location else view.source
         lines.append(f"{where}: {f.code} {f.severity} {f.message}")
+    for c in view.citations:
+        if c.unchecked:
+            where = f"{view.source}:{c.section}" if c.section else view.source
+            lines.append(f"{where}: ссылка «{' '.join(c.quote.split())}» {c.unchecked}")
     overall = view.overall
     summary = ", ".join(f"{SEVERITY_RU[s]}: {n}" for s, n in view.counts.items())
     lines.append(f"{view.source}: тип — {view.institution}; "

@@ -11,8 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from analyzer.checks.clauses import REASONS
+from analyzer.checks.legal_refs import KIND_NAMES as KIND_RU
 from analyzer.clause_set import LEVELS, ROLE_TITLES, ROLES, ClauseSet, load_clause_set
-from analyzer.model import Citation, ClauseMatch, Finding, Report, Severity, Structure
+from analyzer.model import Citation, CitedAct, ClauseMatch, Finding, Report, Severity, Structure
 from analyzer.report.diffview import word_diff
 
 SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
@@ -30,7 +31,7 @@ PROBLEM_RU = {
     "wrong_date": "неверная дата", "wrong_number": "неверный номер", "missing_number": "не указан номер",
     "wrong_title": "неверное название", "wrong_kind": "неверный вид акта или орган", "repealed": "утратил силу",
     "expired": "срок действия истёк", "not_yet_in_force": "ещё не вступил в силу",
-    "unknown": "нет в реестре, не проверена",
+    "unknown": "акт не опознать: нет ни номера, ни названия",
 }
 _LIST_MARK = re.compile(r"^\s*(?:[-–—•·▪●]|\d+(?:\.\d+)*[.)]?|[а-яa-z][.)])\s+", re.IGNORECASE)
 
@@ -87,10 +88,11 @@ class CitationView:
     act: str
     section: str | None
     problems: tuple[str, ...]
+    unchecked: str | None = None   # an act outside the registry: what was read of it
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.unchecked
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,16 @@ def build_view(report: Report, checked: dt.date | None = None) -> ReportView:
         warnings=report.document.warnings)
 
 
+def read_of(cited: CitedAct) -> str:
+    """What a citation says of its act, in Russian: kind, issuer, number, date, title."""
+    parts = [KIND_RU.get(cited.kind or "", cited.kind or "акт"), cited.issuer,
+             f"№ {cited.number}" if cited.number else None,
+             f"от {cited.date:%d.%m.%Y}" if cited.date else cited.date_text,
+             f"«{cited.title}»" if cited.title else None]
+    return " ".join(p for p in parts if p)
+
+
 def _citation_view(c: Citation, structure: Structure) -> CitationView:
+    unchecked = f"не проверена — акта нет в реестре; прочитано: {read_of(c.cited)}" if c.act == "unknown" else None
     return CitationView(quote=c.quote, correct=c.correct, act=c.act, section=numbered_label(structure, c.start) or None,
-                        problems=tuple(PROBLEM_RU.get(p, p) for p in c.problems))
+                        problems=tuple(PROBLEM_RU.get(p, p) for p in c.problems), unchecked=unchecked)

@@ -45,6 +45,28 @@ def test_a_wrong_form_must_be_backed_by_the_note(tmp_path):
         build_registry.build(broken)
 
 
+@needs_spec
+@pytest.mark.parametrize("project, message", [
+    ({"amend": {"fz-273-2012": {"number": "274-ФЗ"}}}, "may only add"),
+    ({"amend": {"no-such-act": {"aliases": ["x"]}}}, "not in the spec"),
+    ({"acts": [{"id": "fz-273-2012"}]}, "already in the spec"),
+])
+def test_project_additions_may_only_add(tmp_path, project, message):
+    path = tmp_path / "project.yaml"
+    path.write_text(yaml.safe_dump(project, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(build_registry.BuildError, match=message):
+        build_registry.build(SPEC, path)
+
+
+def test_project_additions_reach_the_registry():
+    registry = load_registry()
+    assert "об образовании" in registry.get("fz-273-2012").short_titles
+    assert "Минобрнауки" in registry.get("minobr-order-816-2017").issuer_aliases
+    assert ("РФ", "Российской Федерации") in registry.abbreviations
+    lead = registry.get("minpros-r-139-2023")
+    assert not lead.verified and {"number", "date", "status"} <= lead.unverified
+
+
 def test_citation_flags_unverified_requisites():
     registry = load_registry()
     assert "реквизиты не подтверждены" in registry.get("minpros-letter-04-127").citation
