@@ -91,6 +91,7 @@ class ClauseSet:
     clauses: tuple[Clause, ...]
     mr_points: dict[str, str]
     version: str
+    weakening: tuple[str, ...] = ()   # conditions that weaken any duty or right ("по согласовани* с *")
 
     def get(self, clause_id: str) -> Clause:
         for clause in self.clauses:
@@ -157,7 +158,11 @@ def load_clause_set_from(clauses_path: Path, mr_path: Path) -> ClauseSet:
     if len(ids) != len(set(ids)):
         raise ConfigError("duplicate clause id in reference/clauses.yaml")
     digest = hashlib.sha256(clauses_path.read_bytes() + mr_path.read_bytes()).hexdigest()[:10]
-    return ClauseSet(clauses=clauses, mr_points=mr_points, version=f"{mr['version']}+{digest}")
+    weakening = raw.get("weakening") or []
+    if not all(isinstance(w, str) and w.strip() for w in weakening):
+        raise ConfigError("reference/clauses.yaml: weakening — нужен список фраз")
+    return ClauseSet(clauses=clauses, mr_points=mr_points, version=f"{mr['version']}+{digest}",
+                     weakening=tuple(weakening))
 
 
 @lru_cache(maxsize=1)

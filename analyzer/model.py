@@ -196,7 +196,7 @@ class ClauseMatch:
     status: ClauseStatus
     score: float
     evidence: tuple[Evidence, ...] = ()
-    reasons: tuple[str, ...] = ()   # machine-readable: "optional", "subject", "incomplete", "related_role", "wrong_role"
+    reasons: tuple[str, ...] = ()   # machine-readable: "optional", "conditional", "subject", "incomplete", "related_role", "wrong_role"
     lacking: tuple[str, ...] = ()   # Russian names of the parts of the duty the evidence lacks
 
 

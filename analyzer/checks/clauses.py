@@ -14,6 +14,8 @@ from analyzer.model import ClauseMatch, Finding
 
 REASONS = {
     "optional": "обязанность сделана необязательной («при необходимости», «может»), тогда как по МР она обязательна",
+    "conditional": "обязанность или право поставлены в зависимость от условия («при наличии технической "
+                   "возможности», «по согласованию с администрацией»), которого в МР нет",
     "subject": "круг лиц указан шире или иначе, чем в МР (например, «из числа работников» вместо "
                "«из числа педагогических работников»)",
     "related_role": "раздела этой роли в положении нет; обязанность указана только для другой роли",
@@ -82,7 +84,7 @@ class PartialClause(ClauseCheck):
 
     Bad: «проходит процесс верификации статуса «Преподаватель» (при необходимости)».
     Good: «проходит процесс верификации статуса «учитель»» — обязательно (МР, п. 22).
-    Source: reference/clauses.yaml: parts, conflicts; optional markers in analyzer/matching/signals.py.
+    Source: reference/clauses.yaml: parts, conflicts, weakening conditions; optional markers in analyzer/matching/signals.py.
     Known false positives: «при необходимости» that qualifies a condition the regulation's wording hides.
     """
 
