@@ -137,6 +137,25 @@ def clauses_frame(clause_set: ClauseSet, role: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+HOW_RU = {"same": "так же", "narrower": "уже (меньше или слабее)", "wider": "шире", "absent": "нет"}
+
+
+def editions_frame(clause_set: ClauseSet) -> pd.DataFrame:
+    """Both texts of the recommendations side by side, clause by clause (the clauses either text states)."""
+    rows = []
+    for c in clause_set.clauses:
+        if not any(s.present for s in c.statements):
+            continue
+        row = {"Код": c.id, "Положение": c.title}
+        for text, statement in zip(clause_set.texts, c.statements, strict=True):
+            where = f"п. {', '.join(statement.points)}" if statement.points else ""
+            row[f"{text.title}: где"] = where or "—"
+            row[f"{text.title}: как"] = HOW_RU[statement.how]
+            row[f"{text.title}: формулировка"] = statement.wording or "—"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
 def registry_frame(registry: Registry) -> pd.DataFrame:
     rows = [{"Акт": a.id, "Вид": a.kind, "Номер": a.number or "—",
              "Дата": a.date.strftime("%d.%m.%Y") if a.date else "—", "Статус": ACT_STATUS_RU[a.status],

@@ -220,6 +220,16 @@ class Finding:
 
 # -------------------------------------------------------------------- report
 @dataclass(frozen=True)
+class EditionVerdict:
+    """Which text of the recommendations a draft appears to follow, and why."""
+
+    follows: str | None                       # a ReferenceText id, None when undecided
+    by: str                                   # "letter" | "wording" | "none"
+    letters: tuple[str, ...] = ()             # texts whose covering letter the draft cites
+    agreeing: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (text id, clauses worded as that text has them)
+
+
+@dataclass(frozen=True)
 class Report:
     document: Document
     structure: Structure
@@ -231,3 +241,4 @@ class Report:
     reference_version: str
     registry_version: str
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    edition: EditionVerdict | None = None

@@ -18,6 +18,7 @@ from analyzer.model import (
     Citation,
     ClauseMatch,
     Document,
+    EditionVerdict,
     Finding,
     InstitutionType,
     Severity,
@@ -48,6 +49,7 @@ class CheckContext:
     today: dt.date
     looks_like: str | None = None      # what an out-of-scope document seems to be
     tokens: TokenTable | None = None   # the shared tokens and spaCy Doc: checks must not re-tokenise
+    edition: EditionVerdict | None = None   # which text of the recommendations the draft follows
 
     def quote(self, start: int, end: int) -> str:
         return self.document.text[start:end]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from analyzer.checks.clauses import REASONS
 from analyzer.checks.legal_refs import KIND_NAMES as KIND_RU
 from analyzer.clause_set import LEVELS, ROLE_TITLES, ROLES, ClauseSet, load_clause_set
+from analyzer.editions import describe
 from analyzer.model import Citation, CitedAct, ClauseMatch, Finding, Report, Severity, Structure
 from analyzer.report.diffview import word_diff
 
@@ -118,6 +119,7 @@ class ReportView:
     citations: tuple[CitationView, ...]
     findings: tuple[FindingView, ...]
     warnings: tuple[str, ...]
+    edition: str = ""          # which text of the recommendations the draft follows, in Russian
 
     @property
     def overall(self) -> LevelScore:
@@ -196,7 +198,7 @@ def build_view(report: Report, checked: dt.date | None = None) -> ReportView:
         citations=tuple(_citation_view(c, structure) for c in report.citations),
         findings=tuple(FindingView(f, numbered_label(structure, f.start), SEVERITY_RU[f.severity])
                        for f in sorted(report.findings, key=finding_order)),
-        warnings=report.document.warnings)
+        warnings=report.document.warnings, edition=describe(report.edition, clause_set))
 
 
 def read_of(cited: CitedAct) -> str:

@@ -102,6 +102,12 @@ def test_reference_page_lists_clauses_by_role_and_the_registry(app: AppTest) -> 
     assert sum(len(f) for f in clause_frames) == len(clause_set.clauses)
     registry_frame = _frame(app, "Правильная ссылка")
     assert list(registry_frame["Правильная ссылка"]) == [a.citation for a in registry.acts]
+    first, second = (t.title for t in clause_set.texts)
+    editions = _frame(app, f"{second}: формулировка").set_index("Код")
+    assert editions.loc["HEAD-APPOINT-ADMIN", f"{second}: где"] == "п. 4.3"
+    assert "из числа работников" in editions.loc["HEAD-APPOINT-ADMIN", f"{second}: формулировка"]
+    assert "из числа педагогических работников" in editions.loc["HEAD-APPOINT-ADMIN", f"{first}: формулировка"]
+    assert editions.loc["ORG-YOUNG-STUDENTS", f"{second}: как"] == "нет"
 
 
 def _edited_draft(text: str, inserted: str) -> str:
