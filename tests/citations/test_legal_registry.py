@@ -10,7 +10,7 @@ import yaml
 
 from analyzer.citations import check_citations
 from analyzer.errors import ConfigError
-from analyzer.registry import default_path, load_registry, parse_registry
+from analyzer.registry import default_path, load_registry, parse_registry, same_title
 from reference import build_registry
 
 SPEC = build_registry.DEFAULT_SPEC
@@ -142,3 +142,9 @@ def test_known_wrong_forms_are_caught(act, form):
     found = check_citations(_with_wrong_form(act, form), load_registry(), None, act.in_force_from or act.date)
     assert [c.act for c in found] == [act.id]
     assert list(found[0].problems) == ([form.problem] if form.problem else [])
+
+
+def test_titles_compare_up_to_yo_dashes_and_abbreviations():
+    assert same_title("Об утверждённом порядке в РФ", "Об утвержденном порядке в Российской Федерации")
+    assert same_title("О Стратегии на 2017–2030 годы", "О Стратегии на 2017 - 2030 годы")
+    assert not same_title("О Стратегии на 2017–2030 годы", "О Программе на 2017 - 2030 годы")
