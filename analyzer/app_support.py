@@ -108,8 +108,8 @@ def style_status(frame: pd.DataFrame, columns: tuple[str, ...] = ("Статус"
 def citations_frame(view: ReportView) -> pd.DataFrame:
     """Each citation of a legal act: as written → as it should be, with its problems in Russian."""
     columns = ["Раздел", "Как указано в документе", "Как должно быть", "Замечания"]
-    rows = [[c.section or "", c.quote, c.correct or "акта нет в реестре", "; ".join(c.problems) or "нет"]
-            for c in view.citations]
+    rows = [[c.section or "", c.quote, c.correct or "акта нет в реестре",
+             "; ".join(c.problems) or c.unchecked or "нет"] for c in view.citations]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -57,6 +57,7 @@ def test_check_page_shows_findings_coverage_references_and_downloads(app: AppTes
     assert len(approvals) == len(report.structure.approvals) > 0
     references = _frame(app, "Как должно быть")
     assert list(references["Как указано в документе"]) == [c.quote for c in report.citations]
+    assert any("следует тексту «МР-2023, текст 1" in c.value.replace("\\", "") for c in app.caption)
     assert {b.label for b in app.download_button} == {"JSON", "HTML-отчёт", "Отчёт DOCX"}
 
 
