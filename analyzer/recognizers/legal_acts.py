@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analyzer.lexicon import repair_ocr
 from analyzer.model import CitedAct, DateMention
@@ -46,7 +47,9 @@ KINDS = {
     "law": r"закон(?:а|у|ом|е|ами|ов|ы)?",
 }
 _KIND_CODE = {"law": "federal_law"}
-_KIND = re.compile("|".join(rf"(?P<{k}>(?<![\w-]){v}(?![\w-]))" for k, v in KINDS.items()), _I)
+# One look-behind and a first-letter look-ahead: most positions of a text fail at once.
+_KIND = re.compile(r"(?<![\w-])(?=[фпрузФПРУЗ])(?:"
+                   + "|".join(rf"(?P<{k}>{v}(?![\w-]))" for k, v in KINDS.items()) + ")", _I)
 # "273-ФЗ", "№ 273- ФЗ", "ФЗ-273"; "Ф3": OCR.
 _FZ_NUMBER = re.compile(r"(?<![\w-])(?:(?:№\s*)?\d{1,4}\s?-\s?Ф[З3]|Ф[З3]\s?-\s?\d{1,4})(?!\w)")
 _CODE = re.compile(r"(?<!\w)(?:[Сс]ан[Пп]и[Нн]|САНПИН|СП)\s?(?P<code>\d+(?:\.\d+){2,3}-\d\d)(?!\d)")
@@ -101,6 +104,7 @@ class _Requisites:
     date: DateMention | None = None
 
 
+@lru_cache(maxsize=1024)
 def issuer_body(issuer: str | None) -> str | None:
     """The federal body an issuer names ("Минпросвещения России" → "minpros"), or None."""
     if not issuer:
