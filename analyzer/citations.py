@@ -11,6 +11,13 @@ letter that merely shares a stock title, stays "unknown".
 The checks then compare the citation with the linked act. A problem that
 depends on a fact the registry marks unverified (or on a status "unknown") is
 never reported: the registry's ``unverified`` list is the authority.
+
+A citation by title alone (no number, no date) links only when its title
+names one act of the registry; it is never "without a number", and a title
+whose quotes never close (cut off by a line, a page or the text's end) is
+wrong only when it does not begin the act's title. An act the registry does
+not know is listed as not checked, with what was read; "unknown" is a
+problem only when nothing identifies the act (neither number nor title).
 """
 from __future__ import annotations
 
@@ -19,7 +26,7 @@ from dataclasses import dataclass
 
 from analyzer.model import Citation, CitedAct
 from analyzer.recognizers.legal_acts import find_citations, issuer_body
-from analyzer.registry import Act, Registry, number_key, same_title, title_similarity
+from analyzer.registry import Act, Registry, begins_title, number_key, same_title, title_similarity
 from analyzer.vocabulary import Problem
 
 TITLE_LINK = 85.0          # rapidfuzz ratio over lemmas for a title to count as evidence
@@ -80,6 +87,8 @@ def link(cited: CitedAct, registry: Registry) -> Act | None:
     by_title = registry.by_title(cited.title, TITLE_LINK) if cited.title else []
     candidates = {*by_number, *(registry.by_date(cited.date) if cited.date else ()), *(act for act, _ in by_title)}
     scored = [(e.weight, act.id, act) for act in candidates if (e := _evidence(cited, act, by_number)).links]
+    if not cited.number and not cited.date and len(scored) > 1:
+        return None   # a title shared by several acts names none of them
     return max(scored)[2] if scored else None
 
 
@@ -105,7 +114,7 @@ def _not_yet(act: Act, on: dt.date) -> bool:
 
 def _titles(cited: CitedAct, act: Act) -> list[str]:
     """The accepted titles; after a sanitary code, also what follows the code in them."""
-    titles = [t for t in (act.title, *act.aliases) if t]
+    titles = [t for t in (act.title, *act.aliases, *act.short_titles) if t]
     if cited.kind == "sanitary_rules" and cited.number:
         titles += [t.split(cited.number, 1)[1] for t in titles if cited.number in t]
     return titles
@@ -120,9 +129,10 @@ def problems(cited: CitedAct, act: Act, document_date: dt.date | None, today: dt
     if not code and cited.number and act.number and act.confirmed("number") and \
             number_key(cited.number, fold=False) != number_key(act.number, fold=False):
         found.append("wrong_number")
-    if not code and not cited.number:
+    if not code and not cited.number and cited.date_text:
         found.append("missing_number")
-    if cited.title and act.confirmed("title") and not any(same_title(cited.title, t) for t in _titles(cited, act)):
+    if cited.title and act.confirmed("title") and not any(
+            same_title(cited.title, t) or (cited.title_cut and begins_title(cited.title, t)) for t in _titles(cited, act)):
         found.append("wrong_title")
     if not code and act.confirmed("kind") and act.confirmed("issuer") and \
             (cited.kind != act.kind_code or not _body_matches(cited, act)):
@@ -134,6 +144,11 @@ def problems(cited: CitedAct, act: Act, document_date: dt.date | None, today: dt
     return tuple(found)
 
 
+def identifies(cited: CitedAct) -> bool:
+    """Whether a citation says enough to name an act: a number or a title."""
+    return bool(cited.number or cited.title)
+
+
 def check_citations(text: str, registry: Registry, document_date: dt.date | None,
                     today: dt.date) -> tuple[Citation, ...]:
     """Every citation in ``text``, linked to the registry and checked.
@@ -142,10 +157,11 @@ def check_citations(text: str, registry: Registry, document_date: dt.date | None
     document (which is then never "not yet in force").
     """
     result = []
-    for start, end, cited in find_citations(text):
+    for start, end, cited in find_citations(text, registry.short_titles):
         act = link(cited, registry)
+        unknown: tuple[Problem, ...] = () if identifies(cited) else ("unknown",)
         result.append(Citation(
             act=act.id if act else "unknown", quote=text[start:end], start=start, end=end, cited=cited,
-            problems=problems(cited, act, document_date, today) if act else ("unknown",),
+            problems=problems(cited, act, document_date, today) if act else unknown,
             correct=act.citation if act else None))
     return tuple(result)

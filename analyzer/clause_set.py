@@ -35,6 +35,32 @@ def _compile_group(alternatives: list[str], clause_id: str) -> Group:
 
 
 @dataclass(frozen=True)
+class ReferenceText:
+    """One text of the recommendations: its id, a title for messages, and the letter it came with."""
+
+    id: str
+    title: str
+    file: str
+    letter: str | None          # the registry id of the covering letter
+
+
+@dataclass(frozen=True)
+class Statement:
+    """How one text of the recommendations states a clause."""
+
+    text: str                   # ReferenceText.id
+    how: str                    # same | narrower | wider | absent
+    points: tuple[str, ...]     # "22", "4.3"
+    wording: str                # the differing words, or the points' text
+    explains: frozenset[str]    # match reasons this text's wording accounts for
+    lacks: frozenset[str] = frozenset()   # part names of the clause this text does not state
+
+    @property
+    def present(self) -> bool:
+        return self.how != "absent"
+
+
+@dataclass(frozen=True)
 class Clause:
     id: str
     role: str
@@ -54,6 +80,10 @@ class Clause:
     related: str | None
     shared: bool                          # other roles have the same duty: never misplaced
     mr_points: tuple[str, ...]
+    statements: tuple[Statement, ...] = ()   # how each text of the recommendations states it, by ReferenceText order
+
+    def statement(self, text_id: str) -> Statement | None:
+        return next((s for s in self.statements if s.text == text_id), None)
 
     @property
     def severity(self) -> str:
@@ -78,6 +108,11 @@ class ClauseSet:
     clauses: tuple[Clause, ...]
     mr_points: dict[str, str]
     version: str
+    weakening: tuple[str, ...] = ()   # conditions that weaken any duty or right ("по согласовани* с *")
+    texts: tuple[ReferenceText, ...] = ()
+
+    def text(self, text_id: str) -> ReferenceText:
+        return next(t for t in self.texts if t.id == text_id)
 
     def get(self, clause_id: str) -> Clause:
         for clause in self.clauses:
@@ -96,7 +131,23 @@ def _mr_refs(source: str) -> tuple[str, ...]:
     return tuple(part.strip()[3:] for part in source.split(",") if part.strip().startswith("MR-"))
 
 
-def _clause(raw: dict, mr_points: dict[str, str]) -> Clause:
+def _statement(raw: dict, text: ReferenceText, points: dict[str, str], default_points: tuple[str, ...]) -> Statement:
+    """The clause's record for ``text``: recorded, or by default the first text states it the same in
+    the MR points of its source, and no other text states it (TPL, the model regulation, is in neither)."""
+    record = raw.get(text.id)
+    if record is None:
+        record = {"how": "same" if text.id == "ed1" and default_points else "absent"}
+    how = record.get("how", "same")
+    named = tuple(str(p) for p in record.get("points") or ()) or (default_points if text.id == "ed1" else ())
+    if bad := [p for p in named if p not in points]:
+        raise ConfigError(f"clause {raw.get('id', '?')}: {text.id}: points {', '.join(bad)} not in {text.file}")
+    wording = record.get("wording") or " ".join(points[p] for p in named)
+    return Statement(text=text.id, how=how, points=named, wording=wording,
+                     explains=frozenset(record.get("explains") or ()), lacks=frozenset(record.get("lacks") or ()))
+
+
+def _clause(raw: dict, mr_points: dict[str, str], texts: tuple[tuple[ReferenceText, dict[str, str]], ...] = ()
+            ) -> Clause:
     cid = raw.get("id", "?")
     for key in ("role", "level", "source", "applies", "meaning", "title", "wording", "core"):
         if not raw.get(key):
@@ -128,23 +179,40 @@ def _clause(raw: dict, mr_points: dict[str, str]) -> Clause:
         conflicts=tuple(tuple(" ".join(c if isinstance(c, list) else [c]).split())
                         for c in (raw.get("conflicts") or ())),
         scope=scope, related=raw.get("related"), shared=bool(raw.get("shared")),
-        mr_points=tuple(mr_points[r] for r in refs))
+        mr_points=tuple(mr_points[r] for r in refs),
+        statements=tuple(_statement(raw, text, points, refs) for text, points in texts))
+
+
+def _points(path: Path) -> dict[str, str]:
+    return {str(p["number"]): p["text"] for p in yaml.safe_load(path.read_text(encoding="utf-8"))["points"]}
 
 
 def load_clause_set_from(clauses_path: Path, mr_path: Path) -> ClauseSet:
-    """Load and validate a clause set; a broken file raises ConfigError."""
+    """Load and validate a clause set; a broken file raises ConfigError.
+
+    The texts of the recommendations listed under ``texts`` are read from
+    their points files next to ``mr_path`` (the first text's is ``mr_path``).
+    """
     try:
         raw = yaml.safe_load(clauses_path.read_text(encoding="utf-8"))
-        mr = yaml.safe_load(mr_path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        later = [mr_path.with_name(t["points"]) for t in (raw.get("texts") or ())[1:]]
+        mr_points = _points(mr_path)
+        texts = tuple((ReferenceText(id=t["id"], title=t["title"], file=t["file"], letter=t.get("letter")), points)
+                      for t, points in zip(raw.get("texts") or (), [mr_points, *map(_points, later)], strict=False))
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise ConfigError(f"reference data unreadable: {exc}") from exc
-    mr_points = {str(p["number"]): p["text"] for p in mr["points"]}
-    clauses = tuple(_clause(c, mr_points) for c in raw["clauses"])
+    mr = yaml.safe_load(mr_path.read_text(encoding="utf-8"))
+    clauses = tuple(_clause(c, mr_points, texts) for c in raw["clauses"])
     ids = [c.id for c in clauses]
     if len(ids) != len(set(ids)):
         raise ConfigError("duplicate clause id in reference/clauses.yaml")
-    digest = hashlib.sha256(clauses_path.read_bytes() + mr_path.read_bytes()).hexdigest()[:10]
-    return ClauseSet(clauses=clauses, mr_points=mr_points, version=f"{mr['version']}+{digest}")
+    extra = b"".join(path.read_bytes() for path in later)
+    digest = hashlib.sha256(clauses_path.read_bytes() + mr_path.read_bytes() + extra).hexdigest()[:10]
+    weakening = raw.get("weakening") or []
+    if not all(isinstance(w, str) and w.strip() for w in weakening):
+        raise ConfigError("reference/clauses.yaml: weakening — нужен список фраз")
+    return ClauseSet(clauses=clauses, mr_points=mr_points, version=f"{mr['version']}+{digest}",
+                     weakening=tuple(weakening), texts=tuple(t for t, _ in texts))
 
 
 @lru_cache(maxsize=1)

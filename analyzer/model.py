@@ -169,6 +169,7 @@ class CitedAct:
     date_text: str | None
     title: str | None
     title_end: int | None = None   # where the quoted title ends in Document.text, when it was read
+    title_cut: bool = False    # the title's quotes never close: cut off by a line, page or the text's end
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ class ClauseMatch:
     status: ClauseStatus
     score: float
     evidence: tuple[Evidence, ...] = ()
-    reasons: tuple[str, ...] = ()   # machine-readable: "optional", "subject", "incomplete", "related_role", "wrong_role"
+    reasons: tuple[str, ...] = ()   # machine-readable: "optional", "conditional", "subject", "incomplete", "related_role", "wrong_role"
     lacking: tuple[str, ...] = ()   # Russian names of the parts of the duty the evidence lacks
 
 
@@ -224,6 +225,16 @@ class Finding:
 
 # -------------------------------------------------------------------- report
 @dataclass(frozen=True)
+class EditionVerdict:
+    """Which text of the recommendations a draft appears to follow, and why."""
+
+    follows: str | None                       # a ReferenceText id, None when undecided
+    by: str                                   # "letter" | "wording" | "none"
+    letters: tuple[str, ...] = ()             # texts whose covering letter the draft cites
+    agreeing: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (text id, clauses worded as that text has them)
+
+
+@dataclass(frozen=True)
 class Report:
     document: Document
     structure: Structure
@@ -235,3 +246,4 @@ class Report:
     reference_version: str
     registry_version: str
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    edition: EditionVerdict | None = None

@@ -17,6 +17,7 @@ from analyzer.checks import CheckContext, run_checks
 from analyzer.checks.document import OutOfScope
 from analyzer.citations import check_citations
 from analyzer.clause_set import ClauseSet, load_clause_set
+from analyzer.editions import follows
 from analyzer.ingest import read
 from analyzer.institution import institution_type
 from analyzer.matching import Matcher
@@ -87,14 +88,15 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
             clauses = _matcher().match(text, structure, tokens, kind)
         else:
             clauses = tuple(ClauseMatch(c.id, "not_applicable", 0.0) for c in clause_set.clauses)
+    edition = follows(citations, clauses, clause_set)
     ctx = CheckContext(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                        citations=citations, clauses=clauses, clause_set=clause_set, registry=registry,
                        document_date=doc_date, today=today, looks_like=verdict.looks_like, tokens=tokens,
-                       unwrapped=flat)
+                       unwrapped=flat, edition=edition)
     with timer.stage("checks"):
         # a document that is not a Sferum regulation gets one verdict, not a list of defects
         findings = tuple(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)))
     return Report(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                   clauses=clauses, citations=citations, findings=findings,
                   reference_version=reference_version(clause_set), registry_version=registry.version,
-                  timings=dict(timer.timings))
+                  timings=dict(timer.timings), edition=edition)

@@ -23,7 +23,7 @@ from analyzer.nlp import STOP_WORDS
 from analyzer.vocabulary import ACT_STATUSES
 
 KIND_CODES = {"федеральный закон": "federal_law", "постановление": "resolution", "приказ": "order",
-              "письмо": "letter", "распоряжение": "instruction"}
+              "письмо": "letter", "распоряжение": "instruction", "указ": "decree"}
 REQUIRED = ("id", "kind", "kind_code", "issuer", "status", "verified", "citation")
 DATE_FIELDS = ("date", "in_force_from", "in_force_until", "valid_until")
 _SNAPSHOT = re.compile(r"status_(\d{4})_(\d\d)_(\d\d)")
@@ -72,6 +72,7 @@ class Act:
     cited_as: tuple[str, ...]
     citation: str
     known_wrong_forms: tuple[WrongForm, ...]
+    short_titles: tuple[str, ...] = ()      # names a law goes by unquoted ("об образовании"); accepted titles
 
     def confirmed(self, field: str) -> bool:
         """False when the registry marks ``field`` unverified or the act has no value for it."""
@@ -79,7 +80,7 @@ class Act:
 
     def title_forms(self) -> tuple[str, ...]:
         """The title, its accepted aliases and the forms regulations cite it by."""
-        return tuple(t for t in (self.title, *self.aliases, *self.cited_as) if t)
+        return tuple(t for t in (self.title, *self.aliases, *self.cited_as, *self.short_titles) if t)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,11 @@ class Registry:
     version: str
     date: dt.date
     acts: tuple[Act, ...]
+    abbreviations: tuple[tuple[str, str], ...] = ()   # in titles: ("РФ", "Российской Федерации")
+
+    @property
+    def short_titles(self) -> tuple[str, ...]:
+        return tuple(t for a in self.acts for t in a.short_titles)
 
     def get(self, act_id: str) -> Act:
         for act in self.acts:
@@ -109,21 +115,24 @@ class Registry:
 
     def by_title(self, title: str, cutoff: float = 85.0) -> list[tuple[Act, float]]:
         """Acts whose title, alias or cited form resembles ``title``, best first."""
-        scored = [(a, max(title_similarity(title, t) for t in a.title_forms())) for a in self.acts]
+        scored = [(a, max((title_similarity(title, t) for t in a.title_forms()), default=0.0)) for a in self.acts]
         return sorted(((a, s) for a, s in scored if s >= cutoff), key=lambda x: -x[1])
 
 
 def number_key(number: str, fold: bool = True) -> str:
     """A number for comparison: no spaces or "№", upper case, "-ФЗ" dropped, look-alikes folded."""
     key = re.sub(r"[\s№]", "", number).upper()
-    key = re.sub(r"-?Ф[З3]$", "", key)   # "Ф3": OCR reads З as 3
+    key = re.sub(r"-?Ф[З3]$|^Ф[З3]-", "", key)   # "Ф3": OCR reads З as 3; "ФЗ-273" is "273-ФЗ"
     return key.translate(LOOKALIKE) if fold else key
 
 
 @lru_cache(maxsize=4096)
 def title_key(title: str) -> str:
-    """A title reduced to its lemmas: quotes, case, punctuation and word forms ignored."""
-    text = re.sub(r"(\w)\s*-\s+(\w)|(\w)\s+-\s*(\w)", r"\1\3-\2\4", title)  # "информационно- технологическое"
+    """A title reduced to its lemmas: quotes, case, punctuation, word forms and the
+    registry's abbreviations ("РФ", "Минобрнауки") ignored."""
+    text = re.sub(r"(\w)\s*-\s+(\w)|(\w)\s+-\s*(\w)", r"\1\3-\2\4", re.sub("[‐‑–—]", "-", title))  # "информационно- технологическое", "2017 – 2030"
+    for short, full in load_registry().abbreviations:
+        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
     words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
     return " ".join(lemma(w) for w in words)
 
@@ -147,6 +156,16 @@ def same_title(cited: str, official: str) -> bool:
         return word in STOP_WORDS or any(fuzz.ratio(word, o) >= 80 for o in others)
 
     return all(explained(w, added) for w in dropped) and all(explained(w, dropped) for w in added)
+
+
+def begins_title(cut: str, official: str) -> bool:
+    """Whether a title cut off in the text (``cut``) is the start of ``official``: all
+    its words but the last are the official's first words, the last begins the next one."""
+    a, b = title_key(cut).split(), title_key(official).split()
+    if not a or len(a) > len(b):
+        return False
+    last = cut.split()[-1].lower().strip("-.…,")
+    return a[:-1] == b[:len(a) - 1] and (a[-1] == b[len(a) - 1] or b[len(a) - 1].startswith(last[:4]))
 
 
 # ------------------------------------------------------------------ loading
@@ -200,6 +219,7 @@ def _act(raw: dict, registry_date: dt.date) -> Act:
         sources=tuple(raw.get("sources") or ()), note=raw.get("note"),
         cited_as=tuple(raw.get("cited_as") or ()), citation=raw["citation"],
         known_wrong_forms=tuple(_wrong_form(act_id, f) for f in raw.get("known_wrong_forms") or ()),
+        short_titles=tuple(raw.get("short_titles") or ()),
         **dates,
     )
 
@@ -222,7 +242,11 @@ def parse_registry(data: object, where: str) -> Registry:
             seen.add(act.id)
     except ConfigError as exc:
         raise ConfigError(f"{where}: {exc}") from None
-    return Registry(version=str(data["version"]), date=day, acts=acts)
+    abbreviations = data.get("abbreviations") or {}
+    if not isinstance(abbreviations, dict):
+        raise ConfigError(f"{where}: abbreviations — нужен словарь «сокращение: полная форма»")
+    return Registry(version=str(data["version"]), date=day, acts=acts,
+                    abbreviations=tuple((str(k), str(v)) for k, v in abbreviations.items()))
 
 
 @lru_cache(maxsize=8)

@@ -64,6 +64,8 @@ STATUS_LETTER: dict[str, str] = {"present": "Е", "partial": "Ч", "misplaced": 
 # Why a clause is only partly stated, in words a methodologist reads (``ClauseMatch.reasons``).
 REASONS = {
     "optional": "обязанность сделана необязательной («при необходимости», «может»), тогда как по МР она обязательна",
+    "conditional": "обязанность или право поставлены в зависимость от условия («при наличии технической "
+                   "возможности», «по согласованию с администрацией»), которого в МР нет",
     "subject": "круг лиц указан шире или иначе, чем в МР (например, «из числа работников» вместо "
                "«из числа педагогических работников»)",
     "related_role": "раздела этой роли в положении нет; обязанность указана только для другой роли",
@@ -98,13 +100,13 @@ PROBLEM_RU: dict[str, str] = {
     "wrong_date": "неверная дата", "wrong_number": "неверный номер", "missing_number": "не указан номер",
     "wrong_title": "неверное название", "wrong_kind": "неверный вид акта или орган", "repealed": "утратил силу",
     "expired": "срок действия истёк", "not_yet_in_force": "ещё не вступил в силу",
-    "unknown": "нет в реестре, не проверена",
+    "unknown": "акт не опознать: нет ни номера, ни названия",
 }
 
-ActKind = Literal["federal_law", "resolution", "order", "letter", "instruction", "sanitary_rules"]
+ActKind = Literal["federal_law", "resolution", "order", "letter", "instruction", "sanitary_rules", "decree"]
 ACT_KIND_RU: dict[str, str] = {
     "federal_law": "федеральный закон", "resolution": "постановление", "order": "приказ", "letter": "письмо",
-    "instruction": "распоряжение", "sanitary_rules": "санитарные правила"}
+    "instruction": "распоряжение", "sanitary_rules": "санитарные правила", "decree": "указ"}
 
 ActStatus = Literal["in_force", "repealed", "expired", "not_yet_in_force", "unknown"]
 ACT_STATUSES: frozenset[ActStatus] = frozenset({"in_force", "repealed", "expired", "not_yet_in_force", "unknown"})

@@ -43,6 +43,8 @@ def show_summary(view: ReportView) -> None:
     levels = " · ".join(f"{s.label}: {s.present} из {s.applicable}" for s in view.scores[:-1] if s.applicable)
     st.caption(escape_markdown(f"{view.source} · тип организации: {view.institution} · положения МР на месте — "
                                f"{levels}"))
+    if view.edition:
+        st.caption(escape_markdown(view.edition))
     overall = view.overall
     cols = st.columns(5)
     cols[0].metric("Оценка", f"{overall.percent}%" if overall.percent is not None else "—",

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analyzer.report.view import upper_first
 from analyzer.vocabulary import ROLE_TITLES, ROLES
-from app_pages.support import clauses_frame, escape_markdown, registry_frame
+from app_pages.support import clauses_frame, editions_frame, escape_markdown, registry_frame
 from app_pages.ui import warm_pipeline
 
 st.title("Справочник")
@@ -20,6 +20,13 @@ st.caption(f"Положений в эталоне: {len(clause_set.clauses)}. Н
 roles = [r for r in ROLES if any(c.role == r for c in clause_set.clauses)]
 for tab, role in zip(st.tabs([upper_first(ROLE_TITLES[r]) for r in roles]), roles, strict=True):
     tab.table(clauses_frame(clause_set, role).map(escape_markdown))
+
+st.header("Два текста методических рекомендаций")
+st.caption("Школы следуют двум текстам МР под одним названием: к письму № 04-643 и к письму № 04-423. Для каждого "
+           "положения — где и как его формулирует каждый текст. Где тексты расходятся, положение, следующее любому "
+           "из них, не ошибочно (замечание RL104); положение, которое есть только в одном тексте, обязательно лишь "
+           "для положений, следующих этому тексту.")
+st.table(editions_frame(clause_set).map(escape_markdown))
 
 st.header("Реестр правовых актов")
 st.caption("Статусы и правильные ссылки. Реквизиты, не подтверждённые по официальной публикации, отмечены в ссылке: "

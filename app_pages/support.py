@@ -109,8 +109,8 @@ def style_status(frame: pd.DataFrame, columns: tuple[str, ...] = ("Статус"
 def citations_frame(view: ReportView) -> pd.DataFrame:
     """Each citation of a legal act: as written → as it should be, with its problems in Russian."""
     columns = ["Раздел", "Как указано в документе", "Как должно быть", "Замечания"]
-    rows = [[c.section or "", c.quote, c.correct or "акта нет в реестре", "; ".join(c.problems) or "нет"]
-            for c in view.citations]
+    rows = [[c.section or "", c.quote, c.correct or "акта нет в реестре",
+             "; ".join(c.problems) or c.unchecked or "нет"] for c in view.citations]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -135,6 +135,25 @@ def clauses_frame(clause_set: ClauseSet, role: str) -> pd.DataFrame:
              "Для кого": ", ".join(INSTITUTION_SHORT_RU[i] for i in c.applies),
              "Эталонная формулировка": c.wording, "Источник": ", ".join(c.source), "Текст МР": c.mr_text}
             for c in clause_set.clauses if c.role == role]
+    return pd.DataFrame(rows)
+
+
+HOW_RU = {"same": "так же", "narrower": "уже (меньше или слабее)", "wider": "шире", "absent": "нет"}
+
+
+def editions_frame(clause_set: ClauseSet) -> pd.DataFrame:
+    """Both texts of the recommendations side by side, clause by clause (the clauses either text states)."""
+    rows = []
+    for c in clause_set.clauses:
+        if not any(s.present for s in c.statements):
+            continue
+        row = {"Код": c.id, "Положение": c.title}
+        for text, statement in zip(clause_set.texts, c.statements, strict=True):
+            where = f"п. {', '.join(statement.points)}" if statement.points else ""
+            row[f"{text.title}: где"] = where or "—"
+            row[f"{text.title}: как"] = HOW_RU[statement.how]
+            row[f"{text.title}: формулировка"] = statement.wording or "—"
+        rows.append(row)
     return pd.DataFrame(rows)
 
 

@@ -18,6 +18,7 @@ from analyzer.model import (
     Citation,
     ClauseMatch,
     Document,
+    EditionVerdict,
     Finding,
     InstitutionType,
     Severity,
@@ -50,6 +51,7 @@ class CheckContext:
     looks_like: str | None = None      # what an out-of-scope document seems to be
     tokens: TokenTable | None = None   # the shared tokens and spaCy Doc: checks must not re-tokenise
     unwrapped: str = ""                # Document.text with wrapped lines joined (same length), from the pipeline
+    edition: EditionVerdict | None = None   # which text of the recommendations the draft follows
 
     def quote(self, start: int, end: int) -> str:
         return self.document.text[start:end]

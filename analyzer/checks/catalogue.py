@@ -51,6 +51,16 @@ def render_markdown() -> str:
            "coverage, RL2xx legal references, RL3xx dates and approval, RL4xx template remnants, names and",
            "contacts, RL5xx structure, RL9xx internal. Clause findings (RL1xx) take their severity from the",
            "clause's level: required → error, recommended → warning, template → info.", "",
+           "**Two texts of the recommendations.** Schools follow two texts of the MR under one title: the one",
+           "sent with letter № 04-643 (the clause set is built from it) and the one with letter № 04-423",
+           "(`reference/clauses.yaml` records, clause by clause, where and how each states it: the same,",
+           "narrower, wider, absent). A report says which text the draft follows — the one whose letter it",
+           "cites, else the one whose wording its statements share (`reference_text` in the JSON) — and every",
+           "clause finding's `source` names the text behind it. Where the texts differ and the draft words a",
+           "duty as the other text does, it is not in error: RL104, an info naming both wordings (a draft",
+           "that states both wordings contradicts itself and keeps its RL102). A clause only one text has",
+           "keeps its level (RL101–RL103) for drafts following that text and is info otherwise, the message",
+           "saying so.", "",
            "| code | name | category | severity | meaning |", "|---|---|---|---|---|"]
     for d in catalogue():
         out.append(f"| {d.code} | `{d.name}` | {d.category} | {d.severity} | {d.summary} |")

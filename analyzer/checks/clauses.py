@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.clause_set import Clause
+from analyzer.editions import bearing, label
 from analyzer.model import ClauseMatch, Finding
 from analyzer.vocabulary import REASONS, ROLE_TITLES
 
@@ -44,10 +46,14 @@ class ClauseCheck(Check):
                 yield match, ctx.clause_set.get(match.clause)
 
     def emit(self, ctx: CheckContext, match: ClauseMatch, clause: Clause, message: str) -> Finding:
+        """The finding, its level and source as the text of the recommendations the draft follows has them."""
         evidence = match.evidence[0] if match.evidence else None
+        bears = bearing(match, clause, ctx.clause_set, ctx.edition)
+        if bears.note:
+            message = f"{message[:-1]} ({bears.note})."
         return self.finding(ctx, message, start=evidence.start if evidence else None,
                             end=evidence.end if evidence else None, fix=_fix(clause), clause=clause.id,
-                            source=clause.source_label, severity=clause.severity)  # type: ignore[arg-type]
+                            source=bears.source, severity=bears.severity or clause.severity)  # type: ignore[arg-type]
 
 
 @register
@@ -77,7 +83,7 @@ class PartialClause(ClauseCheck):
 
     Bad: «проходит процесс верификации статуса «Преподаватель» (при необходимости)».
     Good: «проходит процесс верификации статуса «учитель»» — обязательно (МР, п. 22).
-    Source: reference/clauses.yaml: parts, conflicts; optional markers in analyzer/matching/signals.py.
+    Source: reference/clauses.yaml: parts, conflicts, weakening conditions; optional markers in analyzer/matching/signals.py.
     Known false positives: «при необходимости» that qualifies a condition the regulation's wording hides.
     """
 
@@ -89,8 +95,45 @@ class PartialClause(ClauseCheck):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for match, clause in self.matches(ctx):
+            if bearing(match, clause, ctx.clause_set, ctx.edition).other:
+                continue   # another text of the recommendations words it so: RL104
             why = _why(match)
             yield self.emit(ctx, match, clause, f"Положение искажено или ослаблено: {clause.title} — {why}.")
+
+
+@register
+class EditionDifference(ClauseCheck):
+    """A duty is worded as the other text of the recommendations words it: not an error.
+
+    Two texts of the recommendations circulate (letter № 04-643 and letter № 04-423) and schools follow
+    both. Where they state a duty differently, a draft that follows either one is not in error; the
+    finding names both wordings, so the school can see which text it follows.
+    Bad: — (this finding is information, not an error).
+    Good: «назначает администратора платформы из числа работников» (text 2) or «… из числа педагогических
+    работников» (text 1): both are accepted, with this note.
+    Source: reference/clauses.yaml, the ed1/ed2 records of each clause (point, how, wording, explains).
+    Known false positives: a draft that deviates from text 1 by accident in exactly the way text 2 words it.
+    """
+
+    code = "RL104"
+    name = "clause.edition-difference"
+    category = "partial_clause"
+    severity = "info"
+    status = "partial"
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        for match, clause in self.matches(ctx):
+            other = bearing(match, clause, ctx.clause_set, ctx.edition).other
+            if other is None:
+                continue
+            first = next(s for s in clause.statements if s.how == "same")
+            finding = self.emit(ctx, match, clause,
+                                f"Формулировка следует другому тексту МР: {clause.title}. "
+                                f"{label(ctx.clause_set, first)}: «{first.wording}»; "
+                                f"{label(ctx.clause_set, other)}: «{other.wording}». "
+                                "Положение соответствует одному из текстов — ошибки нет.")
+            yield replace(finding, severity="info", source=f"{label(ctx.clause_set, first)}; "
+                                                            f"{label(ctx.clause_set, other)}")
 
 
 @register

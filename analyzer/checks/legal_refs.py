@@ -221,11 +221,11 @@ class NotYetInForce(LegalRefCheck):
 class MalformedUnknown(Check):
     """A citation of an act the registry does not know, whose requisites are themselves broken.
 
-    Bad: «Приказом Минпросвещения России от 31.02.2022 № 999» (no such date), or a date that has not come yet.
+    Bad: «Приказом Минпросвещения России от 31.02.2022 № 999» (no such date), a date that has not come yet,
+    or «Приказом Минпросвещения России от 01.02.2023» (neither number nor title: no act can be identified).
     Good: «Письмом Минпросвещения России от 26.08.2022 № 04-643 «О направлении информации»».
-    Source: the requisites of a citation (kind, issuer, date, number). A well-formed citation of an act
-    the registry does not know is not reported: it cannot be checked, and that is not the regulation's fault.
-    Words naming an act with neither date nor number are not recognised as a citation at all.
+    Source: the requisites of a citation (kind, issuer, date, number, title). A well-formed citation of an act
+    the registry does not know is not reported: it is listed as not checked, with what was read.
     Known false positives: a requisite the reader lost to OCR damage.
     """
 
@@ -240,6 +240,8 @@ class MalformedUnknown(Check):
             return f"невозможная дата «{cited.date_text}»"
         if cited.date and cited.date > ctx.today:
             return f"дата «{cited.date_text}» ещё не наступила"
+        if "unknown" in citation.problems:
+            return "нет ни номера, ни названия акта"
         return None
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:

@@ -8,7 +8,9 @@ every clause scoring within a margin of its best in-scope clause. Then the
 role context decides:
 
 - present    stated in a section of its own role, complete, not weakened;
-- partial    stated there but weakened (made optional, a wider subject, a
+- partial    stated there but weakened (made optional, made conditional —
+             «при наличии технической возможности», «по согласованию с
+             администрацией», for rights too —, a wider subject, a
              part of a compound duty or the role name «учитель» missing), or
              stated only in the section of a related role when the document
              has no section of the clause's own role;
@@ -26,7 +28,7 @@ from rapidfuzz import fuzz, process
 from analyzer.clause_set import Clause, ClauseSet
 from analyzer.lexicon import repair_ocr
 from analyzer.matching.concepts import ConceptIndex
-from analyzer.matching.signals import conflict, optional_marker
+from analyzer.matching.signals import conflict, optional_marker, weakening_pattern
 from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
 from analyzer.nlp import TokenTable, tokenize
@@ -65,6 +67,7 @@ class Matcher:
                 self.owner.append(i)
         self.keys = keys
         self.concepts = ConceptIndex(clause_set)
+        self.weakening = weakening_pattern(clause_set.weakening)
 
     def _fuzzy(self, units: tuple[Unit, ...], states: np.ndarray) -> np.ndarray:
         """clauses × units: token-set and token-sort ratio averaged, best over the clause's wordings.
@@ -145,9 +148,13 @@ class Matcher:
         if parts[best] < 1.0 and not any(parts[ui] >= 1.0 for ui in close):
             reasons.append("incomplete")
             lacking = [clause.part_names[k] for k in self.concepts.lacking(ci, doc.held[best])]
-        if clause.role in DUTY_ROLES and any(
-                not units[ui].is_list and optional_marker(doc.text, units[ui].start, units[ui].end) for ui in close):
+        statements = [ui for ui in close if not units[ui].is_list]
+        if clause.role in DUTY_ROLES and any(optional_marker(doc.text, units[ui].start, units[ui].end)
+                                             for ui in statements):
             reasons.append("optional")
+        if self.weakening and any(optional_marker(doc.text, units[ui].start, units[ui].end, self.weakening)
+                                  for ui in statements):
+            reasons.append("conditional")
         if reasons and status == "present":
             status = "partial"
         evidence = tuple(_evidence(doc.text, units[ui]) for ui in ranked[:MAX_EVIDENCE]

@@ -1,5 +1,5 @@
-"""Deviation signals inside a matched unit: a duty made optional, or stated
-with a subject other than MR's.
+"""Deviation signals inside a matched unit: a duty made optional, a duty or
+right made conditional, or stated with a subject other than MR's.
 """
 from __future__ import annotations
 
@@ -18,9 +18,17 @@ OPTIONAL = re.compile(
 _LAST_CONJUNCT = re.compile(r"\bи\s+(?:[\w-]+\s+){0,2}[\w-]+\s*$", re.IGNORECASE)
 
 
-def optional_marker(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Span of a marker that makes the duty in ``text[start:end]`` optional."""
-    for m in OPTIONAL.finditer(text, start, end):
+def weakening_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
+    """The clause set's weakening conditions as one pattern ("по согласовани* с *")."""
+    def word(w: str) -> str:
+        return r"[\w-]+" if w == "*" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+    alternatives = [r"\s+".join(word(w) for w in phrase.split()) for phrase in phrases]
+    return re.compile(r"\(?\b(?:" + "|".join(alternatives) + r")\b\)?", re.IGNORECASE) if alternatives else None
+
+
+def optional_marker(text: str, start: int, end: int, pattern: re.Pattern = OPTIONAL) -> tuple[int, int] | None:
+    """Span of a marker (``pattern``: optional words by default) that weakens the duty in ``text[start:end]``."""
+    for m in pattern.finditer(text, start, end):
         if m.group(0).startswith("("):
             before = text[max(start, m.start() - 60):m.start()]
             if _LAST_CONJUNCT.search(before):

@@ -7,6 +7,14 @@ order, possibly across a line or paragraph break) and, usually, its title in
 quotes of any kind. The reported span runs from the head through the last
 requisite; the title goes into ``CitedAct.title``.
 
+Regulations also write acts in shorter ways, and each is read as a citation:
+a kind word with a quoted title and no requisites («Федеральным законом «О
+персональных данных»»), a law by the short name the registry lists
+(«Законом об образовании»), several acts under one kind word («Федеральными
+законами от … № 152-ФЗ «…» и от … № 436-ФЗ «…»» — one citation each, the later
+ones spanning their own requisites), an issuer before the kind word
+(«Минпросвещения России. Письмо от … № …») and a presidential decree.
+
 Why regular expressions and not spaCy's ``Matcher``: the span must be
 character-exact across line breaks, and the parts come in forms a tokenizer
 splits inconsistently ("№1241", "273- ФЗ", "2022г.", "ГД-1736/03", «29»);
@@ -21,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 from analyzer.dates import find_dates
@@ -30,19 +39,27 @@ from analyzer.vocabulary import ActKind
 
 _I = re.IGNORECASE
 KINDS = {
-    "federal_law": r"федеральн(?:ый|ого|ому|ым|ом)\s+закон(?:а|у|ом|е)?",
-    "resolution": r"постановлени(?:е|я|ю|ем|и)",
-    "order": r"приказ(?:а|у|ом|е)?",
-    "letter": r"письм(?:о|а|у|ом|е)",
-    "instruction": r"распоряжени(?:е|я|ю|ем|и)",
+    "federal_law": r"федеральн(?:ый|ого|ому|ым|ом|ыми|ых)\s+закон(?:а|у|ом|е|ами|ов|ы)?",
+    "resolution": r"постановлени(?:е|я|ю|ем|и|ями|й)",
+    "order": r"приказ(?:а|у|ом|е|ами|ов|ы)?",
+    "letter": r"письм(?:о|а|у|ом|е|ами)",
+    "instruction": r"распоряжени(?:е|я|ю|ем|и|ями|й)",
+    "decree": r"указ(?:а|у|ом|е|ами|ов|ы)?",
+    # "Законом об образовании", "Закон РФ «О …»": a law of the country, read only with a title.
+    "law": r"закон(?:а|у|ом|е|ами|ов|ы)?",
 }
-_KIND = re.compile("|".join(rf"(?P<{k}>(?<![\w-]){v}(?![\w-]))" for k, v in KINDS.items()), _I)
-_FZ_NUMBER = re.compile(r"(?<![\w-])(?:№\s*)?\d{1,4}\s?-\s?Ф[З3](?!\w)")   # "Ф3": OCR
+_KIND_CODE = {"law": "federal_law"}
+# One look-behind and a first-letter look-ahead: most positions of a text fail at once.
+_KIND = re.compile(r"(?<![\w-])(?=[фпрузФПРУЗ])(?:"
+                   + "|".join(rf"(?P<{k}>{v}(?![\w-]))" for k, v in KINDS.items()) + ")", _I)
+# "273-ФЗ", "№ 273- ФЗ", "ФЗ-273"; "Ф3": OCR.
+_FZ_NUMBER = re.compile(r"(?<![\w-])(?:(?:№\s*)?\d{1,4}\s?-\s?Ф[З3]|Ф[З3]\s?-\s?\d{1,4})(?!\w)")
 _CODE = re.compile(r"(?<!\w)(?:[Сс]ан[Пп]и[Нн]|САНПИН|СП)\s?(?P<code>\d+(?:\.\d+){2,3}-\d\d)(?!\d)")
 
 _COUNTRY = r"(?:РФ|России|Российской\s+Федерации)"
 # Federal bodies that the registry knows by name, then any other federal body.
 BODIES = {
+    "president": r"президент\w*",
     "government": r"правительств[оау]\w*",
     "minpros": r"минпросвещени[яе]|министерств[оау]\w*\s+просвещени[яе]",
     "minobrnauki": r"минобрнауки|министерств[оау]\w*\s+образовани[яе]\s+и\s+науки",
@@ -58,6 +75,12 @@ _DEPARTMENT = r"департамент\w*(?:\s+[^\s,()]+)+?"
 _ISSUER = re.compile(
     rf"(?:{_DEPARTMENT}\s+)?(?:{_BODY})(?:\s+{_COUNTRY})?(?:\s*,\s*{_DEPARTMENT}|\s*\(\s*{_DEPARTMENT}\s*\))?", _I)
 _LAW_ISSUER = re.compile(_COUNTRY, _I)
+# An issuer that heads the citation: "Минпросвещения России. Письмо от …".
+_ISSUER_FIRST = re.compile(rf"(?<![\w-])(?P<issuer>{_ISSUER.pattern})[^\S\n]*[.:]\s*\Z", _I)
+_ISSUER_FIRST_WINDOW = 160
+# Another act under the same kind word: "… № 152-ФЗ «…» и от 29.12.2010 № 436-ФЗ".
+_MORE = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:а\s+также\s+|и\s+)?|\s+(?:и|а\s+также)\s+)(?=(?:от|№)(?!\w))", _I)
+_TITLE_CLOSED = frozenset("»”“\"")
 
 # Parts joined by "-", "/" or "."; a hyphen may end a line ("№ 04-\n643").
 _NUMBER = r"(?:[A-ZА-ЯЁ]{1,3}\s?-\s?)?\d+(?:(?:-[^\S\n]*\n\s*(?=\d)|[-/]|\.(?=\d))[\dA-Za-zА-ЯЁа-яё]+)*(?:\s?-\s?Ф[З3](?!\w))?"
@@ -91,6 +114,7 @@ class _Requisites:
     date: DateMention | None = None
 
 
+@lru_cache(maxsize=1024)
 def issuer_body(issuer: str | None) -> str | None:
     """The federal body an issuer names ("Минпросвещения России" → "minpros"), or None."""
     if not issuer:
@@ -205,16 +229,21 @@ class _Found:
     act: CitedAct
 
 
-def _make(text: str, start: int, kind: ActKind, issuer: str | None, req: _Requisites,
-          title: tuple[int, str] | None) -> _Found:
-    """The citation read from the original ``text`` at the spans found in the folded one."""
-    number = re.sub(r"\s*([-/])\s*", r"\1", text[slice(*req.number)]) if req.number else None
-    date = req.date
+def _make(text: str, start: int, kind: ActKind, issuer: str | None, req: _Requisites | None,
+          title: tuple[int, str] | None, quoted: bool = True) -> _Found:
+    """The citation read from the original ``text`` at the spans found in the folded one.
+
+    Without requisites the title is what identifies the act, and the span runs through it.
+    """
+    number = re.sub(r"\s*([-/])\s*", r"\1", text[slice(*req.number)]) if req and req.number else None
+    date = req.date if req else None
     issuer = " ".join((issuer or "").split()).strip(" ,")
+    cut = quoted and title is not None and text[title[0] - 1] not in _TITLE_CLOSED
     act = CitedAct(kind=kind, issuer=issuer or None, number=number, date=date.value if date else None,
                    date_text=" ".join(text[date.start:date.end].split()) if date else None,
-                   title=title[1] if title else None, title_end=title[0] if title else None)
-    return _Found(start, req.end, max(req.end, title[0] if title else 0), act)
+                   title=title[1] if title else None, title_end=title[0] if title else None, title_cut=cut)
+    end = req.end if req else title[0] if title else start
+    return _Found(start, end, max(end, title[0] if title else 0), act)
 
 
 def _issuer_end(folded: str, pos: int) -> int:
@@ -231,40 +260,84 @@ def _issuer_end(folded: str, pos: int) -> int:
     return end
 
 
-def _from_kind(text: str, folded: str, m: re.Match) -> _Found | None:
-    kind = cast(ActKind, m.lastgroup)   # the name of the KINDS group that matched
+def _short_title(folded: str, pos: int, named: re.Pattern | None) -> tuple[int, str] | None:
+    """A law's short name written without quotes right after the kind word: "об образовании в РФ"."""
+    m = named.match(folded, pos) if named else None
+    return (m.end("title"), " ".join(m.group("title").split())) if m else None
+
+
+def _issuer_first(folded: str, start: int) -> re.Match | None:
+    """An issuer that stands before the kind word, ending with "." or ":" on the way to it."""
+    window = max(0, start - _ISSUER_FIRST_WINDOW)
+    return _ISSUER_FIRST.search(folded, window, start)
+
+
+def _more(text: str, folded: str, first: _Found, kind: ActKind) -> list[_Found]:
+    """The further acts under the kind word of ``first``, each with its own number."""
+    found, at = [], first.extent
+    while (sep := _MORE.match(folded, at)) and (req := _requisites(folded, sep.end())) and req.number:
+        title = _title_after(text, req.end)
+        found.append(_make(text, sep.end(), kind, first.act.issuer, req, title))
+        at = found[-1].extent
+    return found
+
+
+def _from_kind(text: str, folded: str, m: re.Match, named: re.Pattern | None) -> list[_Found]:
+    kind = cast(ActKind, _KIND_CODE.get(m.lastgroup or "", m.lastgroup))   # the KINDS group that matched
+    if kind == "federal_law" and (short := _short_title(folded, m.end(), named)):
+        return [_make(text, m.start(), kind, None, None, short, quoted=False)]
     issuer_end = _issuer_end(folded, m.end())
-    if not is_federal_issuer(kind, folded[m.end():issuer_end]):
-        return None
+    issuer_span, start = (m.end(), issuer_end), m.start()
+    if not folded[m.end():issuer_end].strip() and kind != "federal_law" and (first := _issuer_first(folded, start)):
+        issuer_span, start = first.span("issuer"), first.start()
+    if not is_federal_issuer(kind, folded[slice(*issuer_span)]):
+        return []
+    issuer_text = text[slice(*issuer_span)]
     first_title = _title_after(text, issuer_end)   # "Федеральный закон «Об образовании…» от … № …"
     req = _requisites(folded, first_title[0] if first_title else issuer_end)
     if not req:
-        return None
+        return [_make(text, start, kind, issuer_text, None, first_title)] if first_title and first_title[1] else []
+    if m.lastgroup == "law" and not first_title:
+        return []   # "законом от … № …" is read by the law's number
     title = first_title or _title_after(text, req.end)
-    return _make(text, m.start(), kind, text[m.end():issuer_end], req, title)
+    head = _make(text, start, kind, issuer_text, req, title)
+    return [head, *_more(text, folded, head, kind)]
 
 
-def _from_law_number(text: str, folded: str, m: re.Match) -> _Found:
-    """A federal law known by its number alone: "(от 29.12.2012) № 273-ФЗ"."""
-    digits = next(i for i, ch in enumerate(m.group(0)) if ch.isdecimal())
+def _from_law_number(text: str, folded: str, m: re.Match, named: re.Pattern | None) -> list[_Found]:
+    """A federal law known by its number alone: "(от 29.12.2012) № 273-ФЗ", "ФЗ-273"."""
+    written = m.group(0)
+    digits = next(i for i, ch in enumerate(written) if ch.isdecimal()) if written[0] in "№0123456789" else 0
     number = _Requisites(m.end(), (m.start() + digits, m.end()))
     req = _requisites(folded, m.end(), number) or number
     start = m.start()
     if not req.date and (before := _date_before(folded, start)):
         start, req = before[0], _Requisites(req.end, req.number, before[1])
-    return _make(text, start, "federal_law", None, req, _title_after(text, req.end))
+    return [_make(text, start, "federal_law", None, req, _title_after(text, req.end))]
 
 
-def _from_code(text: str, folded: str, m: re.Match) -> _Found:
+def _from_code(text: str, folded: str, m: re.Match, named: re.Pattern | None) -> list[_Found]:
     """Sanitary rules known by their code: "СП 2.4.3648-20" (the code stands for the number)."""
     date = _date_at(folded, _skip(_SEP, folded, m.end()))
     req = _Requisites(date.end if date else m.end(), m.span("code"), date)
-    return _make(text, m.start(), "sanitary_rules", None, req, _title_after(text, req.end))
+    return [_make(text, m.start(), "sanitary_rules", None, req, _title_after(text, req.end))]
 
 
-def find_citations(text: str) -> list[tuple[int, int, CitedAct]]:
-    """Every citation of an act of a federal body in ``text``, in order: (start, end, what it says)."""
+def _named(short_titles: tuple[str, ...]) -> re.Pattern | None:
+    """Short names of laws as written after the kind word, longest first, "в РФ" allowed after."""
+    if not short_titles:
+        return None
+    names = "|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(short_titles, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{_COUNTRY}\s+)?(?P<title>(?:{names})(?:\s+в\s+{_COUNTRY})?)(?![\w-])", _I)
+
+
+def find_citations(text: str, short_titles: tuple[str, ...] = ()) -> list[tuple[int, int, CitedAct]]:
+    """Every citation of an act of a federal body in ``text``, in order: (start, end, what it says).
+
+    ``short_titles`` are the names laws go by without quotes ("об образовании").
+    """
     folded = repair_ocr(text)
+    named = _named(short_titles)
     heads = sorted([(m.start(), _from_kind, m) for m in _KIND.finditer(folded)]
                    + [(m.start(), _from_law_number, m) for m in _FZ_NUMBER.finditer(folded)]
                    + [(m.start(), _from_code, m) for m in _CODE.finditer(folded)], key=lambda h: h[0])
@@ -273,8 +346,8 @@ def find_citations(text: str) -> list[tuple[int, int, CitedAct]]:
     for start, reader, m in heads:
         if start < covered:
             continue
-        citation = reader(text, folded, m)
-        if citation and citation.start >= (found[-1][1] if found else 0):
-            found.append((citation.start, citation.end, citation.act))
-            covered = citation.extent
+        for citation in reader(text, folded, m, named):
+            if citation.start >= (found[-1][1] if found else 0):
+                found.append((citation.start, citation.end, citation.act))
+                covered = max(covered, citation.extent)
     return found

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from analyzer.model import Citation, ClauseMatch, Finding, Report, Structure
+from analyzer.model import Citation, ClauseMatch, EditionVerdict, Finding, Report, Structure
 
 SCHEMA = "reglint.report/1"
 
@@ -30,7 +30,14 @@ def _citation(c: Citation) -> dict[str, Any]:
     return {"act": c.act, "quote": c.quote, "start": c.start, "end": c.end,
             "cited": {"kind": c.cited.kind, "issuer": c.cited.issuer, "number": c.cited.number,
                       "date": _iso(c.cited.date), "date_text": c.cited.date_text, "title": c.cited.title},
-            "problems": list(c.problems), "correct": c.correct}
+            "problems": list(c.problems), "correct": c.correct, "checked": c.act != "unknown"}
+
+
+def _edition(verdict: EditionVerdict | None) -> dict[str, Any] | None:
+    if verdict is None:
+        return None
+    return {"follows": verdict.follows, "by": verdict.by, "letters": list(verdict.letters),
+            "agreeing": {text: list(ids) for text, ids in verdict.agreeing}}
 
 
 def _finding(f: Finding) -> dict[str, Any]:
@@ -66,6 +73,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "findings": [_finding(f) for f in report.findings],
         "sections": sections_to_list(structure),
         "timings": {k: round(v, 4) for k, v in report.timings.items()},
+        "reference_text": _edition(report.edition),
     }
 
 

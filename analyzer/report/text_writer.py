@@ -1,4 +1,6 @@
-"""Plain-text report: one line per finding, linter style, then a summary."""
+"""Plain-text report: one line per finding, linter style; then a line per cited act the registry
+does not know (not checked, with what was read), the text of the recommendations the draft
+follows, and a summary."""
 from __future__ import annotations
 
 from analyzer.model import Report
@@ -12,8 +14,14 @@ def render_text(report: Report) -> str:
         f = item.finding
         where = f"{view.source}:{item.location}" if item.location else view.source
         lines.append(f"{where}: {f.code} {f.severity} {f.message}")
+    for c in view.citations:
+        if c.unchecked:
+            where = f"{view.source}:{c.section}" if c.section else view.source
+            lines.append(f"{where}: ссылка «{' '.join(c.quote.split())}» {c.unchecked}")
     overall = view.overall
     summary = ", ".join(f"{SEVERITY_RU[s]}: {n}" for s, n in view.counts.items())
+    if view.edition:
+        lines.append(f"{view.source}: {view.edition}")
     lines.append(f"{view.source}: тип — {view.institution}; "
                  f"положений на месте {overall.present} из {overall.applicable}; "
                  f"ссылок на акты {len(view.citations)}; {summary}")

@@ -11,9 +11,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from analyzer.clause_set import ClauseSet, load_clause_set
-from analyzer.model import Citation, ClauseMatch, Finding, Report, Structure
+from analyzer.editions import describe
+from analyzer.model import Citation, CitedAct, ClauseMatch, Finding, Report, Structure
 from analyzer.report.diffview import word_diff
 from analyzer.vocabulary import (
+    ACT_KIND_RU,
     INSTITUTION_RU,
     LEVEL_ONE_RU,  # noqa: F401  (re-exported: the labels were declared here before analyzer.vocabulary)
     LEVEL_RU,
@@ -85,10 +87,11 @@ class CitationView:
     act: str
     section: str | None
     problems: tuple[str, ...]
+    unchecked: str | None = None   # an act outside the registry: what was read of it
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.unchecked
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class ReportView:
     citations: tuple[CitationView, ...]
     findings: tuple[FindingView, ...]
     warnings: tuple[str, ...]
+    edition: str = ""          # which text of the recommendations the draft follows, in Russian
 
     @property
     def overall(self) -> LevelScore:
@@ -192,9 +196,19 @@ def build_view(report: Report, checked: dt.date | None = None) -> ReportView:
         citations=tuple(_citation_view(c, structure) for c in report.citations),
         findings=tuple(FindingView(f, numbered_label(structure, f.start), SEVERITY_RU[f.severity])
                        for f in sorted(report.findings, key=finding_order)),
-        warnings=report.document.warnings)
+        warnings=report.document.warnings, edition=describe(report.edition, clause_set))
+
+
+def read_of(cited: CitedAct) -> str:
+    """What a citation says of its act, in Russian: kind, issuer, number, date, title."""
+    parts = [ACT_KIND_RU.get(cited.kind or "", cited.kind or "акт"), cited.issuer,
+             f"№ {cited.number}" if cited.number else None,
+             f"от {cited.date:%d.%m.%Y}" if cited.date else cited.date_text,
+             f"«{cited.title}»" if cited.title else None]
+    return " ".join(p for p in parts if p)
 
 
 def _citation_view(c: Citation, structure: Structure) -> CitationView:
+    unchecked = f"не проверена — акта нет в реестре; прочитано: {read_of(c.cited)}" if c.act == "unknown" else None
     return CitationView(quote=c.quote, correct=c.correct, act=c.act, section=numbered_label(structure, c.start) or None,
-                        problems=tuple(PROBLEM_RU.get(p, p) for p in c.problems))
+                        problems=tuple(PROBLEM_RU.get(p, p) for p in c.problems), unchecked=unchecked)

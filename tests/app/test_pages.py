@@ -57,6 +57,7 @@ def test_check_page_shows_findings_coverage_references_and_downloads(app: AppTes
     assert len(approvals) == len(report.structure.approvals) > 0
     references = _frame(app, "Как должно быть")
     assert list(references["Как указано в документе"]) == [c.quote for c in report.citations]
+    assert any("следует тексту «МР-2023, текст 1" in c.value.replace("\\", "") for c in app.caption)
     assert {b.label for b in app.download_button} == {"JSON", "HTML-отчёт", "Отчёт DOCX"}
 
 
@@ -102,6 +103,12 @@ def test_reference_page_lists_clauses_by_role_and_the_registry(app: AppTest) -> 
     assert sum(len(f) for f in clause_frames) == len(clause_set.clauses)
     registry_frame = _frame(app, "Правильная ссылка")
     assert list(registry_frame["Правильная ссылка"]) == [a.citation for a in registry.acts]
+    first, second = (t.title for t in clause_set.texts)
+    editions = _frame(app, f"{second}: формулировка").set_index("Код")
+    assert editions.loc["HEAD-APPOINT-ADMIN", f"{second}: где"] == "п. 4.3"
+    assert "из числа работников" in editions.loc["HEAD-APPOINT-ADMIN", f"{second}: формулировка"]
+    assert "из числа педагогических работников" in editions.loc["HEAD-APPOINT-ADMIN", f"{first}: формулировка"]
+    assert editions.loc["ORG-YOUNG-STUDENTS", f"{second}: как"] == "нет"
 
 
 def _edited_draft(text: str, inserted: str) -> str:

@@ -10,7 +10,7 @@ import yaml
 
 from analyzer.citations import check_citations
 from analyzer.errors import ConfigError
-from analyzer.registry import default_path, load_registry, parse_registry
+from analyzer.registry import default_path, load_registry, parse_registry, same_title
 from reference import build_registry
 
 SPEC = build_registry.DEFAULT_SPEC
@@ -43,6 +43,28 @@ def test_a_wrong_form_must_be_backed_by_the_note(tmp_path):
     broken.write_text("# Registry date: 2026-11-25\n" + yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     with pytest.raises(build_registry.BuildError, match="minpros-r-210-2021"):
         build_registry.build(broken)
+
+
+@needs_spec
+@pytest.mark.parametrize("project, message", [
+    ({"amend": {"fz-273-2012": {"number": "274-ФЗ"}}}, "may only add"),
+    ({"amend": {"no-such-act": {"aliases": ["x"]}}}, "not in the spec"),
+    ({"acts": [{"id": "fz-273-2012"}]}, "already in the spec"),
+])
+def test_project_additions_may_only_add(tmp_path, project, message):
+    path = tmp_path / "project.yaml"
+    path.write_text(yaml.safe_dump(project, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(build_registry.BuildError, match=message):
+        build_registry.build(SPEC, path)
+
+
+def test_project_additions_reach_the_registry():
+    registry = load_registry()
+    assert "об образовании" in registry.get("fz-273-2012").short_titles
+    assert "Минобрнауки" in registry.get("minobr-order-816-2017").issuer_aliases
+    assert ("РФ", "Российской Федерации") in registry.abbreviations
+    lead = registry.get("minpros-r-139-2023")
+    assert not lead.verified and {"number", "date", "status"} <= lead.unverified
 
 
 def test_citation_flags_unverified_requisites():
@@ -120,3 +142,9 @@ def test_known_wrong_forms_are_caught(act, form):
     found = check_citations(_with_wrong_form(act, form), load_registry(), None, act.in_force_from or act.date)
     assert [c.act for c in found] == [act.id]
     assert list(found[0].problems) == ([form.problem] if form.problem else [])
+
+
+def test_titles_compare_up_to_yo_dashes_and_abbreviations():
+    assert same_title("Об утверждённом порядке в РФ", "Об утвержденном порядке в Российской Федерации")
+    assert same_title("О Стратегии на 2017–2030 годы", "О Стратегии на 2017 - 2030 годы")
+    assert not same_title("О Стратегии на 2017–2030 годы", "О Программе на 2017 - 2030 годы")
