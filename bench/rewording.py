@@ -21,11 +21,13 @@ from pathlib import Path
 
 import yaml
 
-from analyzer import synth
 from analyzer.model import Document
 from analyzer.pipeline import analyze_document
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+import synth
+
 EDITS = REPO / "bench" / "rewording.yaml"
 REGULATIONS = REPO / "corpora" / "regulations"
 FLAGGED = {"partial", "misplaced", "missing"}

@@ -48,7 +48,7 @@ KINDS = {
     # "Законом об образовании", "Закон РФ «О …»": a law of the country, read only with a title.
     "law": r"закон(?:а|у|ом|е|ами|ов|ы)?",
 }
-_KIND_CODE = {"law": "federal_law"}
+KIND_OF_GROUP = {"law": "federal_law"}
 # One look-behind and a first-letter look-ahead: most positions of a text fail at once.
 _KIND = re.compile(r"(?<![\w-])(?=[фпрузФПРУЗ])(?:"
                    + "|".join(rf"(?P<{k}>{v}(?![\w-]))" for k, v in KINDS.items()) + ")", _I)
@@ -283,7 +283,7 @@ def _more(text: str, folded: str, first: _Found, kind: ActKind) -> list[_Found]:
 
 
 def _from_kind(text: str, folded: str, m: re.Match, named: re.Pattern | None) -> list[_Found]:
-    kind = cast(ActKind, _KIND_CODE.get(m.lastgroup or "", m.lastgroup))   # the KINDS group that matched
+    kind = cast(ActKind, KIND_OF_GROUP.get(m.lastgroup or "", m.lastgroup))   # the KINDS group that matched
     if kind == "federal_law" and (short := _short_title(folded, m.end(), named)):
         return [_make(text, m.start(), kind, None, None, short, quoted=False)]
     issuer_end = _issuer_end(folded, m.end())

@@ -5,9 +5,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import synth
 import yaml
 
-from analyzer import synth
 from analyzer.clause_set import load_clause_set, reference_dir
 from analyzer.pipeline import analyze
 from analyzer.report.json_writer import report_to_dict
