@@ -215,6 +215,7 @@ class Finding:
     clause: str | None = None
     act: str | None = None
     source: str | None = None  # MR point or registry field
+    fingerprint: str = ""      # stable identity across drafts (analyzer.fingerprint)
 
 
 # -------------------------------------------------------------------- report
@@ -230,3 +231,4 @@ class Report:
     reference_version: str
     registry_version: str
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    organisation: str | None = None   # the organisation's name as written (analyzer.organisation)

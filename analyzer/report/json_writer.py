@@ -55,7 +55,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "schema": SCHEMA,
         "document": {
             "source": doc.source, "format": doc.format, "pages": doc.pages, "chars": len(doc.text),
-            "title": structure.title, "institution_type": report.institution_type, "in_scope": report.in_scope,
+            "title": structure.title, "organisation": report.organisation,
+            "institution_type": report.institution_type, "in_scope": report.in_scope,
             "approval": approvals_to_list(structure),
             "warnings": list(doc.warnings),
         },
