@@ -218,6 +218,18 @@ class Finding:
     fingerprint: str = ""      # stable identity across drafts (analyzer.fingerprint)
 
 
+@dataclass(frozen=True)
+class Review:
+    """A reviewer's decision on a finding, from the store (analyzer.review.decisions)."""
+
+    fingerprint: str
+    decision: Literal["accepted", "dismissed"] | None   # None: only commented so far
+    reviewer: str
+    decided_at: str                                     # ISO time, UTC
+    reason: str | None = None                           # why it was dismissed
+    comment: str | None = None
+
+
 # -------------------------------------------------------------------- report
 @dataclass(frozen=True)
 class Report:
@@ -232,3 +244,8 @@ class Report:
     registry_version: str
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     organisation: str | None = None   # the organisation's name as written (analyzer.organisation)
+    suppressed: tuple[Finding, ...] = ()   # findings a reviewer dismissed (not in ``findings``)
+    reviews: tuple[Review, ...] = ()       # the decisions applied, for findings and suppressed alike
+
+    def review_of(self, fingerprint: str) -> Review | None:
+        return next((r for r in self.reviews if r.fingerprint == fingerprint), None)

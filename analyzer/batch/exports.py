@@ -2,7 +2,9 @@
 
 Three tables, with Russian column names for methodologists: per document,
 per clause (how many documents miss each duty) and per cited act (how many
-documents cite it with each problem). File names and titles come from the
+documents cite it with each problem). Findings are counted without those a
+reviewer dismissed (analyzer.review); each document says how many were
+dismissed and how many decided. File names and titles come from the
 documents and are untrusted: cells that a spreadsheet would take for a
 formula are prefixed with an apostrophe, and the HTML escapes everything.
 """
@@ -17,6 +19,7 @@ from typing import Any, Literal
 from analyzer.batch.store import PROBLEMS, Store
 from analyzer.clause_set import ROLE_TITLES
 from analyzer.report.view import INSTITUTION_RU, LEVEL_ONE_RU, PROBLEM_RU, STATUS_RU
+from analyzer.review.decisions import document_progress, reviewed_documents
 
 ExportFormat = Literal["csv", "xlsx", "html"]
 Kind = Literal["text", "int", "percent", "seconds"]
@@ -64,6 +67,9 @@ DOCUMENT_COLUMNS = (
     Column("Ошибок", _key("n_error"), "int"),
     Column("Предупреждений", _key("n_warning"), "int"),
     Column("Замечаний", _key("n_info"), "int"),
+    Column("Отклонено рецензентом", _key("n_dismissed"), "int"),
+    Column("Рассмотрено находок", _key("n_decided"), "int"),
+    Column("Находок всего", _key("n_findings"), "int"),
     Column("Код ошибки чтения", _key("error_code")),
     Column("Ошибка чтения", _key("error_message")),
     Column("Примечания", lambda r: "; ".join(r["notes"] or ())),
@@ -93,7 +99,9 @@ ACT_COLUMNS = (
 
 
 def tables(store: Store) -> tuple[Table, Table, Table]:
-    return (Table("documents", "Документы", DOCUMENT_COLUMNS, store.documents()),
+    """Documents (findings counted without those reviewers dismissed), clauses and acts."""
+    documents = reviewed_documents(store.documents(), document_progress(store))
+    return (Table("documents", "Документы", DOCUMENT_COLUMNS, documents),
             Table("clauses", "Положения МР", CLAUSE_COLUMNS, store.clause_stats()),
             Table("acts", "Нормативные акты", ACT_COLUMNS, store.act_stats()))
 

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from analyzer.model import Citation, ClauseMatch, Finding, Report, Structure
+from analyzer.model import Citation, ClauseMatch, Finding, Report, Review, Structure
 
 SCHEMA = "reglint.report/1"
 
@@ -33,8 +33,16 @@ def _citation(c: Citation) -> dict[str, Any]:
             "problems": list(c.problems), "correct": c.correct}
 
 
-def _finding(f: Finding) -> dict[str, Any]:
-    return dataclasses.asdict(f)
+def _review(review: Review | None) -> dict[str, Any] | None:
+    if review is None:
+        return None
+    data = dataclasses.asdict(review)
+    del data["fingerprint"]
+    return data
+
+
+def _finding(f: Finding, report: Report) -> dict[str, Any]:
+    return dataclasses.asdict(f) | {"review": _review(report.review_of(f.fingerprint))}
 
 
 def approvals_to_list(structure: Structure) -> list[dict[str, Any]]:
@@ -64,7 +72,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "registry_version": report.registry_version,
         "clauses": [_clause(m) for m in report.clauses],
         "legal_refs": [_citation(c) for c in report.citations],
-        "findings": [_finding(f) for f in report.findings],
+        "findings": [_finding(f, report) for f in report.findings],
+        "suppressed": [_finding(f, report) for f in report.suppressed],
         "sections": sections_to_list(structure),
         "timings": {k: round(v, 4) for k, v in report.timings.items()},
     }

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from analyzer.model import Report
-from analyzer.report.view import SEVERITY_RU, build_view
+from analyzer.report.view import DECISION_RU, SEVERITY_RU, build_view
 
 
 def render_text(report: Report) -> str:
@@ -11,10 +11,13 @@ def render_text(report: Report) -> str:
     for item in view.findings:
         f = item.finding
         where = f"{view.source}:{item.location}" if item.location else view.source
-        lines.append(f"{where}: {f.code} {f.severity} {f.message}")
+        review = item.review
+        note = f" [{DECISION_RU[review.decision]}{': ' + review.comment if review.comment else ''}]" if review else ""
+        lines.append(f"{where}: {f.code} {f.severity} {f.message}{note}")
     overall = view.overall
     summary = ", ".join(f"{SEVERITY_RU[s]}: {n}" for s, n in view.counts.items())
     lines.append(f"{view.source}: тип — {view.institution}; "
                  f"положений на месте {overall.present} из {overall.applicable}; "
-                 f"ссылок на акты {len(view.citations)}; {summary}")
+                 f"ссылок на акты {len(view.citations)}; {summary}"
+                 + (f"; отклонено рецензентом: {len(view.suppressed)}" if view.suppressed else ""))
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from analyzer.checks.clauses import REASONS
 from analyzer.clause_set import LEVELS, ROLE_TITLES, ROLES, ClauseSet, load_clause_set
-from analyzer.model import Citation, ClauseMatch, Finding, Report, Severity, Structure
+from analyzer.model import Citation, ClauseMatch, Finding, Report, Review, Severity, Structure
 from analyzer.report.diffview import word_diff
 
 SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
@@ -32,6 +32,9 @@ PROBLEM_RU = {
     "expired": "срок действия истёк", "not_yet_in_force": "ещё не вступил в силу",
     "unknown": "нет в реестре, не проверена",
 }
+DECISION_RU = {"accepted": "подтверждено", "dismissed": "отклонено", None: "не рассмотрено"}
+DISMISS_REASONS = {"false_positive": "ложное срабатывание", "not_applicable": "не относится к этой организации",
+                   "fixed_elsewhere": "исправлено в другом документе"}
 _LIST_MARK = re.compile(r"^\s*(?:[-–—•·▪●]|\d+(?:\.\d+)*[.)]?|[а-яa-z][.)])\s+", re.IGNORECASE)
 
 
@@ -98,6 +101,7 @@ class FindingView:
     finding: Finding
     location: str         # the nearest numbered section, "" when the finding has no span
     severity_ru: str
+    review: Review | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,7 @@ class ReportView:
     citations: tuple[CitationView, ...]
     findings: tuple[FindingView, ...]
     warnings: tuple[str, ...]
+    suppressed: tuple[FindingView, ...] = ()   # dismissed by a reviewer, not counted
 
     @property
     def overall(self) -> LevelScore:
@@ -141,6 +146,11 @@ def shorten(text: str, limit: int = 400) -> str:
     """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def reason_label(reason: str | None) -> str:
+    """A dismissal's reason in Russian: a known key translated, a reviewer's own words as they are."""
+    return DISMISS_REASONS.get(reason or "", reason or "")
 
 
 def upper_first(text: str) -> str:
@@ -192,9 +202,14 @@ def build_view(report: Report, checked: dt.date | None = None) -> ReportView:
         checked=checked or dt.date.today(), scores=_scores(clauses),
         counts={s: counts.get(s, 0) for s in SEVERITY_ORDER}, roles=roles,
         citations=tuple(_citation_view(c, structure) for c in report.citations),
-        findings=tuple(FindingView(f, numbered_label(structure, f.start), SEVERITY_RU[f.severity])
-                       for f in sorted(report.findings, key=finding_order)),
-        warnings=report.document.warnings)
+        findings=tuple(_finding_view(report, f) for f in sorted(report.findings, key=finding_order)),
+        warnings=report.document.warnings,
+        suppressed=tuple(_finding_view(report, f) for f in sorted(report.suppressed, key=finding_order)))
+
+
+def _finding_view(report: Report, f: Finding) -> FindingView:
+    return FindingView(f, numbered_label(report.structure, f.start), SEVERITY_RU[f.severity],
+                       report.review_of(f.fingerprint))
 
 
 def _citation_view(c: Citation, structure: Structure) -> CitationView:
