@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analyzer.cli import batch, check, diff, explain, export, reference_cmd, review, sections
+from analyzer.cli import batch, check, conclusion, diff, explain, export, reference_cmd, review, sections
 
-COMMANDS = (sections, check, explain, reference_cmd, batch, export, diff, review)
+COMMANDS = (sections, check, explain, reference_cmd, batch, export, diff, review, conclusion)
 
 
 def build_parser() -> argparse.ArgumentParser:
