@@ -121,11 +121,14 @@ def _export(args: argparse.Namespace) -> int:
     from analyzer.review.cases import export_cases
 
     with _store(args.db) as store:
-        files = export_cases(store)
-    if not files:
-        print("В базе нет отклонённых находок.", file=sys.stderr)
+        exported = export_cases(store)
+    if exported.skipped:
+        print(f"Отклонённых находок без цитаты (нет положения) пропущено: {exported.skipped} — для них нет текста "
+              f"для теста.", file=sys.stderr)
+    if not exported.files:
+        print("В базе нет отклонённых находок с цитатой.", file=sys.stderr)
         return 0
-    for name, content in files.items():
+    for name, content in exported.files.items():
         if args.output:
             args.output.mkdir(parents=True, exist_ok=True)
             (args.output / name).write_text(content, encoding="utf-8")
