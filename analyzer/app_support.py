@@ -21,10 +21,19 @@ from analyzer.batch.exports import ExportFormat, Table, export
 from analyzer.batch.html_summary import most_missing
 from analyzer.batch.store import PROBLEMS
 from analyzer.clause_set import ClauseSet
-from analyzer.model import Finding, Report, Role
+from analyzer.model import Finding, Report, Review, Role
 from analyzer.registry import Registry
 from analyzer.report.diffview import side
-from analyzer.report.view import LEVEL_ONE_RU, PROBLEM_RU, SEVERITY_RU, STATUS_RU, ReportView
+from analyzer.report.view import (
+    DECISION_RU,
+    LEVEL_ONE_RU,
+    PROBLEM_RU,
+    SEVERITY_RU,
+    STATUS_RU,
+    FindingView,
+    ReportView,
+    reason_label,
+)
 
 CATEGORY_RU = {"missing_clause": "нет положения", "partial_clause": "положение неполное",
                "misplaced_clause": "положение не на месте", "legal_ref": "ссылка на правовой акт",
@@ -70,6 +79,39 @@ def finding_markdown(finding: Finding) -> str:
     if finding.fix:
         lines.append(f"**Как исправить:** {escape_markdown(finding.fix)}")
     return "\n\n".join(lines)
+
+
+DECISION_FILTERS = {"open": "к рассмотрению", "undecided": "не рассмотрены", "accepted": "подтверждены",
+                    "dismissed": "отклонены", "all": "все"}
+DECISION_BADGES = {"accepted": "green", "dismissed": "gray"}
+
+
+def review_markdown(review: Review) -> str:
+    """The reviewer's decision on a card: badge, reason, who and when, the comment."""
+    parts = []
+    if review.decision:
+        reason = f" ({reason_label(review.reason)})" if review.reason else ""
+        parts.append(f":{DECISION_BADGES[review.decision]}-badge[{DECISION_RU[review.decision]}]"
+                     f"{escape_markdown(reason)}")
+    parts.append(escape_markdown(f"{review.reviewer}, {review.decided_at[:16].replace('T', ' ')} UTC"))
+    text = " · ".join(parts)
+    return f"{text}  \n**Комментарий:** {escape_markdown(review.comment)}" if review.comment else text
+
+
+def decision_filter(view: ReportView, choice: str) -> list[FindingView]:
+    """The findings a decision filter shows: open (not dismissed), undecided, accepted, dismissed or all."""
+    if choice == "dismissed":
+        return list(view.suppressed)
+    if choice == "all":
+        return [*view.findings, *view.suppressed]
+    decided = {"undecided": None, "accepted": "accepted"}
+    return [i for i in view.findings
+            if choice == "open" or (i.review.decision if i.review else None) == decided[choice]]
+
+
+def review_progress(documents: list[dict[str, Any]]) -> list[float | None]:
+    """Per document row: the share of its findings a reviewer decided, in percent."""
+    return [100 * d["n_decided"] / d["n_findings"] if d.get("n_findings") else None for d in documents]
 
 
 def finding_role(report: Report, finding: Finding, clause_set: ClauseSet) -> Role | None:
