@@ -191,17 +191,25 @@ class Store:
             self.db.executescript(_SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};")
         self.upgraded = self._add_review_schema()
 
+    def _missing_columns(self) -> list[tuple[str, str]]:
+        return [(table, column) for table, columns in _ADDED_COLUMNS.items()
+                for column in columns if column not in {r["name"] for r in self.db.execute(
+                    f"PRAGMA table_info({table})")}]
+
     def _add_review_schema(self) -> bool:
-        """Create the review tables and columns a store made by an older reglint lacks; True if it had documents."""
-        added = False
-        for table, columns in _ADDED_COLUMNS.items():
-            have = {r["name"] for r in self.db.execute(f"PRAGMA table_info({table})")}
-            for column in columns:
-                if column not in have:
-                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
-                    added = True
+        """Create the review tables and columns a store made by an older reglint lacks; True if it had documents.
+
+        A store that has them all is only read, so a read-only file still opens.
+        """
+        has_tables = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'decision_history'").fetchone()
+        if has_tables and not self._missing_columns():
+            return False
+        with self._transaction():   # two processes opening one old store: the second finds the columns
+            missing = self._missing_columns()
+            for table, column in missing:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
         self.db.executescript(_REVIEW_SCHEMA)
-        return added and self.db.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
+        return bool(missing) and self.db.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
 
     def close(self) -> None:
         self.db.close()
