@@ -162,7 +162,7 @@ def document_progress(store: Store) -> dict[int, dict[str, int]]:
         "SUM(x.decision IS NOT 'dismissed' AND f.severity = 'error') AS n_error, "
         "SUM(x.decision IS NOT 'dismissed' AND f.severity = 'warning') AS n_warning, "
         "SUM(x.decision IS NOT 'dismissed' AND f.severity = 'info') AS n_info, "
-        "SUM(x.decision = 'dismissed') AS n_dismissed, SUM(x.decision IS NOT NULL) AS n_decided, "
+        "SUM(x.decision IS 'dismissed') AS n_dismissed, SUM(x.decision IS NOT NULL) AS n_decided, "
         "COUNT(*) AS n_findings "
         "FROM findings f JOIN documents d ON d.id = f.document_id "
         "LEFT JOIN decisions x ON x.organisation = d.organisation AND x.fingerprint = f.fingerprint "

@@ -172,6 +172,8 @@ def test_batch_exports_count_only_findings_not_dismissed(first_draft, tmp_path: 
     audit_items([(DDT.name, DDT.read_bytes())], db, workers=1)
     errors = [f for f in first_draft.findings if f.severity == "error"]
     with Store(db) as store:
+        (undecided,) = document_progress(store).values()
+        assert (undecided["n_dismissed"], undecided["n_decided"]) == (0, 0)
         decide(store, first_draft, errors[0].fingerprint, "dismiss", reviewer="А", reason="false_positive")
         decide(store, first_draft, errors[1].fingerprint, "accept", reviewer="А")
         (progress,) = document_progress(store).values()
