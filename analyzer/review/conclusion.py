@@ -164,6 +164,8 @@ def _details(document: Any, c: Conclusion) -> None:
         for paragraph in cells[1].paragraphs:
             for run in paragraph.runs:
                 run.font.size = Pt(10 if label.startswith("Контрольная") else 11)
+    for column, width in zip(table.columns, (Cm(5.5), Cm(11)), strict=True):
+        column.width = width
 
 
 def _summary(c: Conclusion) -> str:
