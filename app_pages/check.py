@@ -166,11 +166,12 @@ def show_reviewer(report: Report, upload: Upload) -> bool:
 
 def show_findings(view: ReportView, report: Report, clause_set: ClauseSet, upload: Upload) -> None:
     ready = show_reviewer(report, upload)
-    decided = sum(i.review is not None and i.review.decision is not None for i in view.findings)
+    decided = sum(i.review is not None and i.review.decision is not None for i in view.findings) + len(view.suppressed)
     choice = st.radio("Решения", list(DECISION_FILTERS), format_func=DECISION_FILTERS.get, horizontal=True,
                       key="check-decision", help="Отклонённые рецензентом замечания не учитываются в оценке, "
                                                  "числе замечаний и заключении")
-    st.caption(f"Рассмотрено: {decided} из {len(view.findings)}; отклонено: {len(view.suppressed)}")
+    st.caption(f"Рассмотрено: {decided} из {len(view.findings) + len(view.suppressed)}; "
+               f"отклонено: {len(view.suppressed)}")
     items = decision_filter(view, choice)
     roles = [finding_role(report, item.finding, clause_set) for item in items]
     left, middle, right = st.columns(3)

@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     action.add_argument("--accept", metavar="FP", help="подтвердить находку с этим отпечатком")
     action.add_argument("--dismiss", metavar="FP", help="отклонить находку (нужна --reason)")
     action.add_argument("--comment", nargs=2, metavar=("FP", "TEXT"), help="комментарий к находке")
+    action.add_argument("--history", metavar="FP", help="все решения и комментарии по находке, по порядку")
     parser.add_argument("--reason", help="причина отклонения: false_positive (ложное срабатывание), not_applicable "
                                          "(не относится к организации), fixed_elsewhere или своими словами")
     parser.add_argument("--reviewer", default=os.environ.get("REGLINT_REVIEWER") or getpass.getuser(),
@@ -78,6 +79,26 @@ def _list(report: Report) -> None:
         print(f"{f.fingerprint}  {f.code} {f.severity:7}{where}  [{state}]  {f.message}")
 
 
+def _history(report: Report, db: Path, fingerprint: str) -> None:
+    from analyzer.organisation import organisation_key
+    from analyzer.report.view import reason_label
+    from analyzer.review.decisions import ReviewError, find, history
+
+    try:
+        finding = find(report, fingerprint)
+    except ReviewError as exc:
+        raise UsageError(str(exc)) from exc
+    with _store(db) as store:
+        actions = history(store, organisation_key(report.organisation), finding.fingerprint)
+    if not actions:
+        print(f"{finding.fingerprint}: решений ещё не было")
+    labels = {"accept": "подтверждено", "dismiss": "отклонено", "comment": "комментарий"}
+    for a in actions:
+        detail = reason_label(a["reason"]) if a["action"] == "dismiss" else a["comment"] or ""
+        print(f"{a['decided_at'][:19].replace('T', ' ')} UTC  {a['reviewer']}: {labels[a['action']]}"
+              + (f" — {detail}" if detail else "") + f"  ({a['document']})")
+
+
 def _decide(args: argparse.Namespace) -> int:
     from analyzer.errors import InputError
     from analyzer.pipeline import analyze
@@ -90,6 +111,9 @@ def _decide(args: argparse.Namespace) -> int:
         raise UsageError(exc.message) from exc
     if args.org:
         report = with_organisation(report, args.org)
+    if args.history:
+        _history(report, args.db, args.history)
+        return 0
     if not (args.accept or args.dismiss or args.comment):
         with _store(args.db, create=True) as store:
             from analyzer.review.decisions import load_reviews

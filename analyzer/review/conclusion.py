@@ -24,7 +24,6 @@ from docx.shared import Cm, Pt
 
 from analyzer.batch.store import Store
 from analyzer.model import Finding, Report
-from analyzer.organisation import organisation_key
 from analyzer.pipeline import document_date
 from analyzer.report.view import SEVERITY_ORDER, build_view, finding_order, shorten, strip_list_mark
 from analyzer.review.decisions import reviews_for
@@ -115,10 +114,6 @@ def from_store(store: Store, document: dict[str, Any], *, reviewer: str | None =
 def store_documents(store: Store) -> list[dict[str, Any]]:
     """The store's documents a conclusion can be written on: analysed and in scope."""
     return [d for d in store.documents() if d["error_code"] is None and d["in_scope"] == 1]
-
-
-def organisation_of(document: dict[str, Any]) -> str:
-    return organisation_key(document.get("organisation_name"))
 
 
 # ------------------------------------------------------------------ rendering

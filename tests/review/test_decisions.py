@@ -94,6 +94,9 @@ def test_last_decision_wins_and_history_keeps_every_action(first_draft, tmp_path
         actions = history(store, organisation_key(first_draft.organisation), fp)
         assert [(a["action"], a["reviewer"]) for a in actions] == [("dismiss", "Иванова"), ("accept", "Петров")]
         assert load_reviews(store, first_draft).review_of(fp).decision == "accepted"
+    assert main(["review", str(DDT), "--db", str(db), "--history", fp]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Иванова: отклонено — ложное срабатывание" in lines[0] and "Петров: подтверждено" in lines[1]
 
 
 def test_two_reviewers_at_once_are_both_recorded(first_draft, tmp_path: Path) -> None:
