@@ -19,7 +19,7 @@ from pandas.io.formats.style import Styler
 
 from analyzer.batch.exports import ExportFormat, Table, export
 from analyzer.batch.html_summary import most_missing
-from analyzer.batch.store import PROBLEMS
+from analyzer.batch.store import PROBLEMS, Store
 from analyzer.clause_set import ClauseSet
 from analyzer.model import Finding, Report, Review, Role
 from analyzer.registry import Registry
@@ -34,6 +34,7 @@ from analyzer.report.view import (
     ReportView,
     reason_label,
 )
+from analyzer.review.conclusion import conclusion_docx, store_conclusions
 
 CATEGORY_RU = {"missing_clause": "нет положения", "partial_clause": "положение неполное",
                "misplaced_clause": "положение не на месте", "legal_ref": "ссылка на правовой акт",
@@ -228,6 +229,15 @@ def act_problems_frame(act_stats: list[dict[str, Any]]) -> pd.DataFrame:
     rows = [(a["act"], a["citation"] or "", PROBLEM_RU[p], a[p])
             for a in act_stats if a["act"] != "unknown" for p in PROBLEMS if p != "unknown" and a[p]]
     return pd.DataFrame(rows, columns=["Акт", "Правильная ссылка", "Ошибка", "Документов"])
+
+
+def conclusions_zip(db: Path, reviewer: str | None) -> bytes:
+    """Every school's conclusion of a batch store (analysed, in scope) as DOCX files in one ZIP."""
+    buffer = io.BytesIO()
+    with Store(db) as store, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, conclusion in store_conclusions(store, reviewer=reviewer):
+            archive.writestr(name, conclusion_docx(conclusion))
+    return buffer.getvalue()
 
 
 def export_file(db: Path, fmt: ExportFormat) -> bytes:

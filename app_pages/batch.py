@@ -13,6 +13,7 @@ import streamlit as st
 from analyzer.app_support import (
     act_problems_frame,
     batch_limits_error,
+    conclusions_zip,
     escape_markdown,
     export_file,
     heatmap_frame,
@@ -111,6 +112,9 @@ def show_store(db: Path) -> None:
     for label, fmt, name, mime in EXPORTS:
         row.download_button(label, partial(export_file, db, fmt), file_name=name, mime=mime, on_click="ignore",
                             icon=":material/download:")
+    row.download_button("Заключения по школам (ZIP)", partial(conclusions_zip, db, None),
+                        file_name="reglint-заключения.zip", mime="application/zip", on_click="ignore",
+                        icon=":material/verified:", help="Письмо каждой организации без отклонённых рецензентом находок")
     show_documents(documents)
     st.subheader("Документы × положения МР")
     show_heatmap(heatmap_frame(matrix, clauses.rows), matrix[1])

@@ -6,14 +6,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import re
 import sys
 from pathlib import Path
 
 from analyzer.cli.check import UsageError
 from analyzer.cli.review import _store, reviewed
-
-SUFFIX = ".заключение.docx"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -66,23 +63,19 @@ def _one(args: argparse.Namespace) -> list[Path]:
 
 
 def _all(args: argparse.Namespace) -> list[Path]:
-    from analyzer.review.conclusion import conclusion_docx, from_store, store_documents
+    from analyzer.review.conclusion import conclusion_docx, store_conclusions
 
     if args.file is not None:
         raise UsageError("с --all файл не указывают: заключения пишутся по всем документам базы")
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"с --all -o должен быть папкой, а {args.output} — файл")
-    written = []
     with _store(args.db) as store:
-        documents = store_documents(store)
-        if not documents:
-            raise UsageError(f"в базе {args.db} нет проверенных положений о «Сферуме»")
-        stems = [Path(d["name"]).stem for d in documents]
-        for document, stem in zip(documents, stems, strict=True):
-            name = stem if stems.count(stem) == 1 else f"{stem}-{document['id']}"
-            name = re.sub(r"[\\/:*?\"<>|]", "_", name)
-            conclusion = from_store(store, document, reviewer=args.reviewer)
-            written += _write(args.output / f"{name}{SUFFIX}", conclusion_docx(conclusion), args.pdf)
+        conclusions = store_conclusions(store, reviewer=args.reviewer)
+    if not conclusions:
+        raise UsageError(f"в базе {args.db} нет проверенных положений о «Сферуме»")
+    written = []
+    for name, conclusion in conclusions:
+        written += _write(args.output / name, conclusion_docx(conclusion), args.pdf)
     return written
 
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -33,6 +35,7 @@ PARTS = (("error", "Необходимо внести изменения",
          ("warning", "Рекомендации", "Рекомендуется учесть при доработке положения."),
          ("info", "Замечания", "Уточнения редакционного характера."))
 QUOTE_CHARS = 500
+SUFFIX = ".заключение.docx"
 
 
 @dataclass(frozen=True)
@@ -111,9 +114,15 @@ def from_store(store: Store, document: dict[str, Any], *, reviewer: str | None =
         items=tuple(kept), dismissed=dismissed, reviewer=reviewer)
 
 
-def store_documents(store: Store) -> list[dict[str, Any]]:
-    """The store's documents a conclusion can be written on: analysed and in scope."""
-    return [d for d in store.documents() if d["error_code"] is None and d["in_scope"] == 1]
+def store_conclusions(store: Store, *, reviewer: str | None = None) -> list[tuple[str, Conclusion]]:
+    """A conclusion per analysed in-scope document of the store, with a file name for it (ИМЯ.заключение.docx)."""
+    documents = [d for d in store.documents() if d["error_code"] is None and d["in_scope"] == 1]
+    stems = [Path(d["name"]).stem for d in documents]
+    out = []
+    for document, stem in zip(documents, stems, strict=True):
+        name = re.sub(r'[\\/:*?"<>|]', "_", stem if stems.count(stem) == 1 else f"{stem}-{document['id']}")
+        out.append((f"{name}{SUFFIX}", from_store(store, document, reviewer=reviewer)))
+    return out
 
 
 # ------------------------------------------------------------------ rendering

@@ -4,12 +4,16 @@ file uploaded, and what the page then shows compared with the library's report.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from pathlib import Path
 
+import docx
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analyzer.app_support import conclusions_zip
 from analyzer.batch.store import Store
 from analyzer.clause_set import load_clause_set
 from analyzer.pipeline import analyze
@@ -158,7 +162,7 @@ def test_batch_page_stores_two_samples_and_shows_them_after_a_reload(app: AppTes
     documents = _frame(reloaded, "Охват МР")
     assert sorted(documents["Документ"]) == sorted(d["name"] for d in stored)
     assert {m.label: m.value for m in reloaded.metric}["Документов в базе"] == "2"
-    assert {b.label for b in reloaded.download_button} == {"CSV", "XLSX", "HTML-сводка"}
+    assert {b.label for b in reloaded.download_button} == {"CSV", "XLSX", "HTML-сводка", "Заключения по школам (ZIP)"}
 
 
 
@@ -214,3 +218,8 @@ def test_batch_page_shows_review_progress_per_document(app: AppTest, tmp_path: P
     assert row["Отклонено рецензентом"] == 1
     assert row["Ошибок"] + row["Предупреждений"] + row["Замечаний"] == len(report.findings) - 1
     assert {m.label: m.value for m in app.metric}["Отклонено рецензентами"] == "1"
+    with zipfile.ZipFile(io.BytesIO(conclusions_zip(tmp_path / "app.sqlite", "Е.В. Смирнова"))) as archive:
+        assert archive.namelist() == [f"{DDT}.заключение.docx"]
+        letter = docx.Document(io.BytesIO(archive.read(f"{DDT}.заключение.docx")))
+    text = "\n".join(p.text for p in letter.paragraphs)
+    assert report.findings[0].message not in text and report.findings[1].message in text
