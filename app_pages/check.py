@@ -1,6 +1,7 @@
 """Проверка документа: one regulation → its gaps, evidence, fixes and downloads."""
 from __future__ import annotations
 
+import sqlite3
 from functools import partial
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from analyzer.app_support import (
 )
 from analyzer.batch.store import Store
 from analyzer.clause_set import ROLE_TITLES, ClauseSet
+from analyzer.errors import ConfigError
 from analyzer.ingest.office_convert import soffice
 from analyzer.model import Report
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
@@ -99,8 +101,13 @@ def reviewed(report: Report, upload: Upload) -> Report:
     organisation = st.session_state.get(f"check-org-{upload.digest[:12]}", report.organisation)
     if organisation and organisation != report.organisation:
         report = with_organisation(report, organisation)
-    with Store(store_path()) as store:
-        return load_reviews(store, report)
+    try:
+        with Store(store_path()) as store:
+            return load_reviews(store, report)
+    except (sqlite3.Error, ConfigError) as exc:
+        st.error(escape_markdown(f"Решения рецензентов недоступны: база {store_path()} повреждена или "
+                                 f"несовместима ({exc})."))
+        return report
 
 
 def record(report: Report, fingerprint: str, action: Action, seen: str | None) -> None:
@@ -111,7 +118,7 @@ def record(report: Report, fingerprint: str, action: Action, seen: str | None) -
             outcome = decide(store, report, fingerprint, action, reviewer=state.get("check-reviewer", ""),
                              reason=state.get(f"reason-{fingerprint}") if action == "dismiss" else None,
                              comment=state.get(f"comment-{fingerprint}") if action == "comment" else None, seen=seen)
-    except ReviewError as exc:
+    except (ReviewError, sqlite3.Error, ConfigError) as exc:
         state["check-review-error"] = str(exc)
         return
     if outcome.concurrent and outcome.replaced:

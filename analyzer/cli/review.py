@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -39,13 +40,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _store(db: Path | None, create: bool = False):
     from analyzer.batch.store import Store
+    from analyzer.errors import ConfigError
 
     if db is None:
         raise UsageError("укажите базу решений: --db")
     if not create and not db.is_file():
         raise UsageError(f"нет файла базы {db}")
     db.parent.mkdir(parents=True, exist_ok=True)
-    store = Store(db)
+    try:
+        store = Store(db)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise UsageError(f"база {db} недоступна или повреждена: {exc}") from exc
     if store.upgraded:
         print(f"База {db} создана прежней версией reglint: добавлены таблицы решений рецензентов. Документы, "
               f"проверенные до этого, не имеют отпечатков находок — перепроверьте их (reglint batch … --force).",
@@ -111,6 +118,8 @@ def _decide(args: argparse.Namespace) -> int:
         raise UsageError(exc.message) from exc
     if args.org:
         report = with_organisation(report, args.org)
+    if args.reason and not args.dismiss:
+        raise UsageError("--reason нужна только вместе с --dismiss")
     if args.history:
         _history(report, args.db, args.history)
         return 0
@@ -120,8 +129,6 @@ def _decide(args: argparse.Namespace) -> int:
 
             _list(load_reviews(store, report))
         return 0
-    if args.reason and not args.dismiss:
-        raise UsageError("--reason нужна только вместе с --dismiss")
     action, fingerprint, comment = (("accept", args.accept, None) if args.accept else
                                     ("dismiss", args.dismiss, None) if args.dismiss else
                                     ("comment", args.comment[0], args.comment[1]))

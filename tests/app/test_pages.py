@@ -223,3 +223,14 @@ def test_batch_page_shows_review_progress_per_document(app: AppTest, tmp_path: P
         letter = docx.Document(io.BytesIO(archive.read(f"{DDT}.заключение.docx")))
     text = "\n".join(p.text for p in letter.paragraphs)
     assert report.findings[0].message not in text and report.findings[1].message in text
+
+
+def test_check_page_explains_a_damaged_store_and_still_shows_the_report(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "damaged.sqlite").write_bytes(b"not a database at all" * 100)
+    monkeypatch.setenv("REGLINT_DB", str(tmp_path / "damaged.sqlite"))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    app.selectbox(key="check-sample").set_value(f"regulations/{DDT}.txt").run()
+    assert not app.exception
+    assert [e.value.replace("\\", "").startswith("Решения рецензентов недоступны") for e in app.error] == [True]
+    assert {m.label for m in app.metric} >= {"Оценка", "Ошибки"}

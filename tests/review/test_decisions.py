@@ -188,3 +188,12 @@ def test_batch_exports_count_only_findings_not_dismissed(first_draft, tmp_path: 
         len(errors) - 1, 1, 2)
     (summary,) = export(db, "html", tmp_path)
     assert "отклонено как неприменимые: 1" in summary.read_text(encoding="utf-8")
+
+
+def test_a_damaged_store_is_explained(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "damaged.sqlite"
+    db.write_bytes(b"not a database at all" * 100)
+    assert main(["review", str(DDT), "--db", str(db), "--accept", "123456"]) == 2
+    assert main(["check", str(DDT), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.count(f"база {db} недоступна или повреждена") == 2 and "Traceback" not in err
