@@ -26,11 +26,17 @@ _LEADING_MARK = re.compile(r"^(?:[-–—•·▪●*#>]+\s*|\d{1,2}(?:\.\d{1,2}
 _WORD = re.compile(r"[^\W_]+")
 
 
+def _unmarked(line: str) -> str:
+    line = line.strip()
+    while (stripped := _LEADING_MARK.sub("", line, count=1)) != line:
+        line = stripped.strip()
+    return line
+
+
 def normalise_quote(quote: str) -> str:
-    """The quoted words in lower case, without list marks, section numbers, punctuation or line breaks."""
-    text = quote.strip()
-    while (stripped := _LEADING_MARK.sub("", text, count=1)) != text:
-        text = stripped.strip()
+    """The quoted words in lower case, without the list marks and section numbers that open its lines,
+    punctuation or line breaks."""
+    text = "\n".join(_unmarked(line) for line in quote.split("\n"))
     return " ".join(_WORD.findall(text.lower().replace("ё", "е")))
 
 

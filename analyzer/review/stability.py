@@ -1,8 +1,8 @@
 """How stable fingerprints are under edits of a draft (bench/fingerprint_stability.py and its test).
 
 A finding is *unchanged* by an edit when the edited draft has a finding of the
-same code, clause and act quoting the same words (spacing and a leading list
-mark or section number aside); the edit should keep its fingerprint. A finding
+same code, clause and act quoting the same words (spacing, section numbers
+and list marks aside); the edit should keep its fingerprint. A finding
 is *changed* when the edited draft has a finding of the same code, clause and
 act at the same words' place but quoting other words; its fingerprint should
 change. A finding the edit fixed must leave no fingerprint behind.
@@ -30,12 +30,15 @@ class Stability:
     fixed_gone: int            # fixed findings whose fingerprint is gone
 
 
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s*")
+_MARK_TOKEN = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]|[-–—•·▪●]|[а-яa-z]\)", re.IGNORECASE)
+_GLUED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)](?=[^\W\d_])")   # «3.Права»
 
 
 def _words(f: Finding) -> tuple[str, str, str, str]:
-    quote = _SECTION_NUMBER.sub("", strip_list_mark(" ".join(f.quote.split())), count=1)
-    return f.code, f.clause or "", f.act or "", quote
+    """What the finding says, for telling an unchanged finding from a changed one: the quote's tokens without
+    section numbers and list marks wherever they stand."""
+    tokens = [_GLUED_NUMBER.sub("", t) for t in f.quote.split() if not _MARK_TOKEN.fullmatch(t)]
+    return f.code, f.clause or "", f.act or "", " ".join(tokens)
 
 
 def compare(old: Report, new: Report, fixed: Finding | None = None) -> Stability:

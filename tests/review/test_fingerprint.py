@@ -97,3 +97,4 @@ def test_normalised_quote_drops_marks_numbers_case_and_breaks_but_keeps_dates() 
     assert normalise_quote("3.Права Всё") == "права все"
     assert normalise_quote("29.12.2023 г.") == "29 12 2023 г"
     assert normalise_quote("А) создаёт чаты") == "создает чаты"
+    assert normalise_quote("Понятия:\n2. ПЛАТФОРМА\n- 2.1. чаты") == normalise_quote("Понятия:\n3. Платформа\nчаты")
