@@ -18,6 +18,7 @@ from analyzer.vocabulary import (
     ApprovalKind,
     Category,
     ClauseStatus,
+    Decision,
     InstitutionType,
     Problem,
     Role,
@@ -221,6 +222,19 @@ class Finding:
     clause: str | None = None
     act: str | None = None
     source: str | None = None  # MR point or registry field
+    fingerprint: str = ""      # stable identity across drafts (analyzer.fingerprint)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A reviewer's decision on a finding, from the store (analyzer.review.decisions)."""
+
+    fingerprint: str
+    decision: Decision | None                           # None: only commented so far
+    reviewer: str
+    decided_at: str                                     # ISO time, UTC
+    reason: str | None = None                           # why it was dismissed
+    comment: str | None = None
 
 
 # -------------------------------------------------------------------- report
@@ -247,3 +261,9 @@ class Report:
     registry_version: str
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     edition: EditionVerdict | None = None
+    organisation: str | None = None   # the organisation's name as written (analyzer.organisation)
+    suppressed: tuple[Finding, ...] = ()   # findings a reviewer dismissed (not in ``findings``)
+    reviews: tuple[Review, ...] = ()       # the decisions applied, for findings and suppressed alike
+
+    def review_of(self, fingerprint: str) -> Review | None:
+        return next((r for r in self.reviews if r.fingerprint == fingerprint), None)

@@ -18,11 +18,13 @@ from analyzer.checks.document import OutOfScope
 from analyzer.citations import check_citations
 from analyzer.clause_set import ClauseSet, load_clause_set
 from analyzer.editions import follows
+from analyzer.fingerprint import fingerprint_findings
 from analyzer.ingest import read
 from analyzer.institution import institution_type
 from analyzer.matching import Matcher
 from analyzer.model import ClauseMatch, Document, Report, Structure
 from analyzer.nlp import tokenize
+from analyzer.organisation import organisation_name
 from analyzer.registry import load_registry
 from analyzer.scope import judge_scope
 from analyzer.structure import parse
@@ -96,7 +98,9 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
     with timer.stage("checks"):
         # a document that is not a Sferum regulation gets one verdict, not a list of defects
         findings = tuple(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)))
+    organisation = organisation_name(text)
+    findings = fingerprint_findings(findings, organisation)
     return Report(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                   clauses=clauses, citations=citations, findings=findings,
                   reference_version=reference_version(clause_set), registry_version=registry.version,
-                  timings=dict(timer.timings), edition=edition)
+                  timings=dict(timer.timings), edition=edition, organisation=organisation)

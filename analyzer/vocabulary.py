@@ -91,6 +91,14 @@ CATEGORY_RU: dict[str, str] = {
     "wrong_name": "название платформы", "out_of_scope": "документ не о «Сферуме»",
     "internal": "внутренняя ошибка проверки"}
 
+# ---------------------------------------------------------------- reviews
+Decision = Literal["accepted", "dismissed"]
+# A finding's state under review; None: not decided (at most commented).
+DECISION_RU: dict[str | None, str] = {"accepted": "подтверждено", "dismissed": "отклонено", None: "не рассмотрено"}
+DISMISS_REASONS: dict[str, str] = {"false_positive": "ложное срабатывание",
+                                   "not_applicable": "не относится к этой организации",
+                                   "fixed_elsewhere": "исправлено в другом документе"}
+
 # ------------------------------------------------------------ legal acts
 Problem = Literal["wrong_date", "wrong_number", "missing_number", "wrong_title", "wrong_kind", "repealed", "expired",
                   "not_yet_in_force", "unknown"]

@@ -3,7 +3,6 @@ the store's documents, heatmap, charts and exports, shown again after a reload.
 """
 from __future__ import annotations
 
-import os
 from functools import partial
 from pathlib import Path
 
@@ -18,29 +17,25 @@ from analyzer.vocabulary import STATUS_RU
 from app_pages.support import (
     act_problems_frame,
     batch_limits_error,
+    conclusions_zip,
     escape_markdown,
     export_file,
     heatmap_frame,
     missing_frame,
+    review_progress,
     status_chart,
     table_frame,
 )
-from app_pages.ui import CORPORA, UPLOAD_TYPES, sample_names, warm_pipeline
+from app_pages.ui import CORPORA, UPLOAD_TYPES, sample_names, store_path, warm_pipeline
 
 IN_PROCESS_FILES = 4        # a pool of warmed-up workers pays off only for larger batches
 DOCUMENT_COLUMNS = ["Документ", "Формат", "Тип организации", "Положение о «Сферуме»", "Охват МР",
                     *(f"Положений: {STATUS_RU[s]}" for s in ("present", "partial", "misplaced", "missing")),
-                    "Ошибок", "Предупреждений", "Замечаний", "Ошибка чтения", "Проверено (UTC)"]
+                    "Ошибок", "Предупреждений", "Замечаний", "Рассмотрено", "Отклонено рецензентом", "Ошибка чтения",
+                    "Проверено (UTC)"]
 EXPORTS = (("CSV", "csv", "reglint-audit-csv.zip", "application/zip"),
            ("XLSX", "xlsx", "reglint-audit.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
            ("HTML-сводка", "html", "reglint-audit.html", "text/html"))
-
-
-def store_path() -> Path:
-    """The batch store: $REGLINT_DB, else ~/.reglint/app.sqlite."""
-    path = Path(os.environ.get("REGLINT_DB") or Path.home() / ".reglint" / "app.sqlite").expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def run_batch(items: list[tuple[str, bytes]], db: Path) -> BatchSummary:
@@ -56,10 +51,14 @@ def run_batch(items: list[tuple[str, bytes]], db: Path) -> BatchSummary:
 
 
 def show_documents(documents: Table) -> None:
-    frame = table_frame(documents)[DOCUMENT_COLUMNS]
+    frame = table_frame(documents)
+    frame["Рассмотрено"] = review_progress(documents.rows)
+    frame = frame[DOCUMENT_COLUMNS]
     frame["Охват МР"] *= 100
     st.dataframe(frame, hide_index=True, column_config={
-        "Охват МР": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%")})
+        "Охват МР": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%"),
+        "Рассмотрено": st.column_config.ProgressColumn(
+            min_value=0, max_value=100, format="%.0f%%", help="Доля находок, по которым рецензент принял решение")})
 
 
 def show_heatmap(frame: pd.DataFrame, clause_order: list[str]) -> None:
@@ -102,15 +101,20 @@ def show_store(db: Path) -> None:
         st.info("В базе пока нет документов: добавьте файлы и нажмите «Проверить».")
         return
     scores = [d["score"] for d in documents.rows if d["score"] is not None]
-    cols = st.columns(4)
+    cols = st.columns(5)
     cols[0].metric("Документов в базе", len(documents.rows))
     cols[1].metric("Не прочитано", sum(d["error_code"] is not None for d in documents.rows))
     cols[2].metric("Не о «Сферуме»", sum(d["in_scope"] == 0 for d in documents.rows))
     cols[3].metric("Средний охват МР", f"{sum(scores) / len(scores):.0%}" if scores else "—")
+    cols[4].metric("Отклонено рецензентами", sum(d["n_dismissed"] for d in documents.rows),
+                   help="Находки, признанные неприменимыми; в числах ошибок и замечаний не учитываются")
     row = st.container(horizontal=True)
     for label, fmt, name, mime in EXPORTS:
         row.download_button(label, partial(export_file, db, fmt), file_name=name, mime=mime, on_click="ignore",
                             icon=":material/download:")
+    row.download_button("Заключения по школам (ZIP)", partial(conclusions_zip, db, None),
+                        file_name="reglint-заключения.zip", mime="application/zip", on_click="ignore",
+                        icon=":material/verified:", help="Письмо каждой организации без отклонённых рецензентом находок")
     show_documents(documents)
     st.subheader("Документы × положения МР")
     show_heatmap(heatmap_frame(matrix, clauses.rows), matrix[1])

@@ -1,6 +1,7 @@
 """Проверка документа: one regulation → its gaps, evidence, fixes and downloads."""
 from __future__ import annotations
 
+import sqlite3
 from functools import partial
 from pathlib import Path
 
@@ -8,7 +9,10 @@ import altair as alt
 import streamlit as st
 
 from analyzer import Report
+from analyzer.batch.store import Store
 from analyzer.clause_set import ClauseSet
+from analyzer.errors import ConfigError
+from analyzer.ingest.office_convert import soffice
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.html_writer import render_html
 from analyzer.report.json_writer import dumps
@@ -21,19 +25,24 @@ from analyzer.report.view import (
     build_view,
     upper_first,
 )
-from analyzer.vocabulary import CATEGORY_RU, ROLE_TITLES
+from analyzer.review.conclusion import conclusion_docx, conclusion_pdf, from_report
+from analyzer.review.decisions import Action, ReviewError, decide, load_reviews, with_organisation
+from analyzer.vocabulary import CATEGORY_RU, DISMISS_REASONS, ROLE_TITLES
 from app_pages.support import (
+    DECISION_FILTERS,
     approvals_frame,
     citations_frame,
     coverage_frame,
+    decision_filter,
     diff_html,
     escape_markdown,
     finding_markdown,
     finding_role,
+    review_markdown,
     status_chart,
     style_status,
 )
-from app_pages.ui import Upload, pick_document, run_analysis, warm_pipeline
+from app_pages.ui import Upload, pick_document, run_analysis, store_path, warm_pipeline
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -57,9 +66,22 @@ def show_summary(view: ReportView) -> None:
         st.warning("Документ не похож на положение об использовании ИКОП «Сферум»: соответствие МР не проверялось.")
 
 
-def show_downloads(report: Report, upload: Upload) -> None:
+def _conclusion(report: Report, upload: Upload, reviewer: str, pdf: bool = False) -> bytes:
+    document = conclusion_docx(from_report(report, upload.data, reviewer=reviewer or None))
+    return conclusion_pdf(document, upload.name) if pdf else document
+
+
+def show_downloads(report: Report, upload: Upload, reviewer: str) -> None:
     stem = Path(upload.name).stem
     row = st.container(horizontal=True)
+    row.download_button("Заключение DOCX", partial(_conclusion, report, upload, reviewer),
+                        file_name=f"{stem}.заключение.docx", mime=DOCX_MIME, on_click="ignore",
+                        icon=":material/verified:", help="Письмо организации: необходимые изменения, рекомендации "
+                                                         "и замечания без отклонённых рецензентом")
+    if soffice():
+        row.download_button("Заключение PDF", partial(_conclusion, report, upload, reviewer, True),
+                            file_name=f"{stem}.заключение.pdf", mime="application/pdf", on_click="ignore",
+                            icon=":material/picture_as_pdf:")
     row.download_button("JSON", partial(dumps, [report]), file_name=f"{stem}.reglint.json",
                         mime="application/json", on_click="ignore", icon=":material/data_object:")
     row.download_button("HTML-отчёт", partial(render_html, report), file_name=f"{stem}.reglint.html",
@@ -75,7 +97,57 @@ def show_downloads(report: Report, upload: Upload) -> None:
                             icon=":material/edit_document:", type="primary")
 
 
-def show_finding(item: FindingView, role: str | None) -> None:
+def reviewed(report: Report, upload: Upload) -> Report:
+    """The report with the organisation the reviewer confirmed and the store's decisions applied."""
+    organisation = st.session_state.get(f"check-org-{upload.digest[:12]}", report.organisation)
+    if organisation and organisation != report.organisation:
+        report = with_organisation(report, organisation)
+    try:
+        with Store(store_path()) as store:
+            return load_reviews(store, report)
+    except (sqlite3.Error, ConfigError) as exc:
+        st.error(escape_markdown(f"Решения рецензентов недоступны: база {store_path()} повреждена или "
+                                 f"несовместима ({exc})."))
+        return report
+
+
+def record(report: Report, fingerprint: str, action: Action, seen: str | None) -> None:
+    """A review button's callback: store the decision; what the reviewer should know goes to the next run."""
+    state = st.session_state
+    try:
+        with Store(store_path()) as store:
+            outcome = decide(store, report, fingerprint, action, reviewer=state.get("check-reviewer", ""),
+                             reason=state.get(f"reason-{fingerprint}") if action == "dismiss" else None,
+                             comment=state.get(f"comment-{fingerprint}") if action == "comment" else None, seen=seen)
+    except (ReviewError, sqlite3.Error, ConfigError) as exc:
+        state["check-review-error"] = str(exc)
+        return
+    if outcome.concurrent and outcome.replaced:
+        state["check-review-notice"] = (f"Пока вы читали отчёт, решение по этой находке принял(а) "
+                                        f"{outcome.replaced.reviewer}; записано ваше, прежнее сохранено в истории.")
+
+
+def show_review(item: FindingView, report: Report, ready: bool) -> None:
+    finding, review = item.finding, item.review
+    fp, seen = finding.fingerprint, review.decided_at if review else None
+    decision = review.decision if review else None
+    if review:
+        st.markdown(review_markdown(review))
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    row.button("Подтвердить", key=f"accept-{fp}", on_click=record, args=(report, fp, "accept", seen),
+               disabled=not ready or decision == "accepted", icon=":material/check:")
+    row.selectbox("Причина отклонения", list(DISMISS_REASONS), format_func=DISMISS_REASONS.get, key=f"reason-{fp}",
+                  width=300)
+    row.button("Отклонить", key=f"dismiss-{fp}", on_click=record, args=(report, fp, "dismiss", seen),
+               disabled=not ready or decision == "dismissed", icon=":material/block:")
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    row.text_input("Комментарий рецензента", key=f"comment-{fp}", value=(review.comment or "") if review else "",
+                   placeholder="что именно исправить, сроки…")
+    row.button("Сохранить комментарий", key=f"comment-save-{fp}", on_click=record, args=(report, fp, "comment", seen),
+               disabled=not ready)
+
+
+def show_finding(item: FindingView, role: str | None, report: Report, ready: bool) -> None:
     finding = item.finding
     where = " · ".join(filter(None, (f"раздел {item.location}" if item.location else None,
                                      ROLE_TITLES[role] if role else None, finding.clause, finding.source)))
@@ -83,25 +155,48 @@ def show_finding(item: FindingView, role: str | None) -> None:
         st.markdown(finding_markdown(finding))
         if where:
             st.caption(escape_markdown(where))
+        show_review(item, report, ready)
 
 
-def show_findings(view: ReportView, report: Report, clause_set: ClauseSet) -> None:
-    roles = [finding_role(report, item.finding, clause_set) for item in view.findings]
+def show_reviewer(report: Report, upload: Upload) -> bool:
+    """The reviewer's name and the organisation decisions are kept for; True when both are known."""
+    left, right = st.columns(2)
+    reviewer = left.text_input("Рецензент (ФИО для решений и подписи заключения)", key="check-reviewer")
+    organisation = right.text_input("Организация (решения действуют для всех её редакций)",
+                                    value=report.organisation or "", key=f"check-org-{upload.digest[:12]}")
+    for key, show in (("check-review-error", st.error), ("check-review-notice", st.warning)):
+        if message := st.session_state.pop(key, None):
+            show(escape_markdown(message))
+    if not reviewer.strip() or not organisation.strip():
+        st.caption("Чтобы подтверждать и отклонять замечания, укажите рецензента и организацию.")
+    return bool(reviewer.strip() and organisation.strip())
+
+
+def show_findings(view: ReportView, report: Report, clause_set: ClauseSet, upload: Upload) -> None:
+    ready = show_reviewer(report, upload)
+    decided = sum(i.review is not None and i.review.decision is not None for i in view.findings) + len(view.suppressed)
+    choice = st.radio("Решения", list(DECISION_FILTERS), format_func=DECISION_FILTERS.get, horizontal=True,
+                      key="check-decision", help="Отклонённые рецензентом замечания не учитываются в оценке, "
+                                                 "числе замечаний и заключении")
+    st.caption(f"Рассмотрено: {decided} из {len(view.findings) + len(view.suppressed)}; "
+               f"отклонено: {len(view.suppressed)}")
+    items = decision_filter(view, choice)
+    roles = [finding_role(report, item.finding, clause_set) for item in items]
     left, middle, right = st.columns(3)
     severities = left.multiselect("Важность", list(SEVERITY_ORDER), format_func=SEVERITY_RU.get,
                                   placeholder="все", key="check-severity")
     chosen_roles = middle.multiselect("Роль", list(dict.fromkeys(r for r in roles if r)), format_func=ROLE_TITLES.get,
                                       placeholder="все", key="check-role")
-    categories = right.multiselect("Категория", list(dict.fromkeys(i.finding.category for i in view.findings)),
+    categories = right.multiselect("Категория", list(dict.fromkeys(i.finding.category for i in items)),
                                    format_func=lambda c: CATEGORY_RU.get(c, c), placeholder="все",
                                    key="check-category")
-    shown = [(item, role) for item, role in zip(view.findings, roles, strict=True)
+    shown = [(item, role) for item, role in zip(items, roles, strict=True)
              if (not severities or item.finding.severity in severities)
              and (not chosen_roles or role in chosen_roles)
              and (not categories or item.finding.category in categories)]
-    st.caption(f"Показано замечаний: {len(shown)} из {len(view.findings)}")
+    st.caption(f"Показано замечаний: {len(shown)} из {len(items)}")
     for item, role in shown:
-        show_finding(item, role)
+        show_finding(item, role, report, ready)
 
 
 def show_diff(view: ReportView) -> None:
@@ -157,12 +252,13 @@ if upload is None:
 report = run_analysis(upload)
 if report is None:
     st.stop()
+report = reviewed(report, upload)
 view = build_view(report)
 show_summary(view)
-show_downloads(report, upload)
+show_downloads(report, upload, st.session_state.get("check-reviewer", ""))
 tabs = st.tabs(["Замечания", "Покрытие по ролям", "Сравнение с МР", "Реквизиты и ссылки на акты"])
 with tabs[0]:
-    show_findings(view, report, clause_set)
+    show_findings(view, report, clause_set, upload)
 with tabs[1]:
     show_coverage(view)
 with tabs[2]:

@@ -20,15 +20,18 @@ from pandas.io.formats.style import Styler
 from analyzer import Finding, Report
 from analyzer.batch.exports import ExportFormat, Table, export
 from analyzer.batch.html_summary import most_missing
+from analyzer.batch.store import Store
 from analyzer.clause_set import ClauseSet
-from analyzer.model import Role
+from analyzer.model import Review, Role
 from analyzer.registry import Registry
 from analyzer.report.diffview import side
-from analyzer.report.view import ReportView
+from analyzer.report.view import FindingView, ReportView, reason_label
+from analyzer.review.conclusion import conclusion_docx, store_conclusions
 from analyzer.vocabulary import (
     ACT_STATUS_RU,
     APPROVAL_RU,
     CATEGORY_RU,
+    DECISION_RU,
     INSTITUTION_SHORT_RU,
     LEVEL_ONE_RU,
     PROBLEM_RU,
@@ -71,6 +74,39 @@ def finding_markdown(finding: Finding) -> str:
     if finding.fix:
         lines.append(f"**Как исправить:** {escape_markdown(finding.fix)}")
     return "\n\n".join(lines)
+
+
+DECISION_FILTERS = {"open": "к рассмотрению", "undecided": "не рассмотрены", "accepted": "подтверждены",
+                    "dismissed": "отклонены", "all": "все"}
+DECISION_BADGES = {"accepted": "green", "dismissed": "gray"}
+
+
+def review_markdown(review: Review) -> str:
+    """The reviewer's decision on a card: badge, reason, who and when, the comment."""
+    parts = []
+    if review.decision:
+        reason = f" ({reason_label(review.reason)})" if review.reason else ""
+        parts.append(f":{DECISION_BADGES[review.decision]}-badge[{DECISION_RU[review.decision]}]"
+                     f"{escape_markdown(reason)}")
+    parts.append(escape_markdown(f"{review.reviewer}, {review.decided_at[:16].replace('T', ' ')} UTC"))
+    text = " · ".join(parts)
+    return f"{text}  \n**Комментарий:** {escape_markdown(review.comment)}" if review.comment else text
+
+
+def decision_filter(view: ReportView, choice: str) -> list[FindingView]:
+    """The findings a decision filter shows: open (not dismissed), undecided, accepted, dismissed or all."""
+    if choice == "dismissed":
+        return list(view.suppressed)
+    if choice == "all":
+        return [*view.findings, *view.suppressed]
+    decided = {"undecided": None, "accepted": "accepted"}
+    return [i for i in view.findings
+            if choice == "open" or (i.review.decision if i.review else None) == decided[choice]]
+
+
+def review_progress(documents: list[dict[str, Any]]) -> list[float | None]:
+    """Per document row: the share of its findings a reviewer decided, in percent."""
+    return [100 * d["n_decided"] / d["n_findings"] if d.get("n_findings") else None for d in documents]
 
 
 def finding_role(report: Report, finding: Finding, clause_set: ClauseSet) -> Role | None:
@@ -206,6 +242,15 @@ def act_problems_frame(act_stats: list[dict[str, Any]]) -> pd.DataFrame:
     rows = [(a["act"], a["citation"] or "", PROBLEM_RU[p], a[p])
             for a in act_stats if a["act"] != "unknown" for p in PROBLEMS if p != "unknown" and a[p]]
     return pd.DataFrame(rows, columns=["Акт", "Правильная ссылка", "Ошибка", "Документов"])
+
+
+def conclusions_zip(db: Path, reviewer: str | None) -> bytes:
+    """Every school's conclusion of a batch store (analysed, in scope) as DOCX files in one ZIP."""
+    buffer = io.BytesIO()
+    with Store(db) as store, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, conclusion in store_conclusions(store, reviewer=reviewer):
+            archive.writestr(name, conclusion_docx(conclusion))
+    return buffer.getvalue()
 
 
 def export_file(db: Path, fmt: ExportFormat) -> bytes:

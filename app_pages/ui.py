@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,13 @@ def analyze_upload(digest: str, name: str, _data: bytes) -> Report:
     """One analysis per file content: ``digest`` keys the cache, the bytes are not hashed twice."""
     warm_pipeline()
     return analyze(_data, name=name)
+
+
+def store_path() -> Path:
+    """The app's store (batch results and reviewers' decisions): $REGLINT_DB, else ~/.reglint/app.sqlite."""
+    path = Path(os.environ.get("REGLINT_DB") or Path.home() / ".reglint" / "app.sqlite").expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def sample_names() -> list[str]:

@@ -78,6 +78,19 @@ def renumber(text: str, shift: int = 1) -> str:
     return TOP_NUMBER.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + shift}{m.group(3)}", text)
 
 
+def reorder_sections(text: str) -> str:
+    """Swap the second and third top-level sections (a part moved in the draft), numbers kept as written."""
+    from analyzer.model import Document
+    from analyzer.structure import parse
+
+    tops = [s for s in parse(Document("draft.txt", "txt", text)).sections if s.level == 1]
+    if len(tops) < 3:
+        raise ValueError("fewer than three top-level sections")
+    second, third = tops[1], tops[2]
+    return (text[:second.start] + text[third.start:third.end].rstrip("\n") + "\n"
+            + text[second.start:second.end].rstrip("\n") + "\n" + text[third.end:].lstrip("\n"))
+
+
 def paraphrase(text: str) -> str:
     """Swap words for the synonyms real regulations use."""
     for old, new in PARAPHRASES:

@@ -2,7 +2,9 @@
 
 Three tables, with Russian column names for methodologists: per document,
 per clause (how many documents miss each duty) and per cited act (how many
-documents cite it with each problem). File names and titles come from the
+documents cite it with each problem). Findings are counted without those a
+reviewer dismissed (analyzer.review); each document says how many were
+dismissed and how many decided. File names and titles come from the
 documents and are untrusted: cells that a spreadsheet would take for a
 formula are prefixed with an apostrophe, and the HTML escapes everything.
 """
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+from analyzer.batch.review_counts import document_progress, reviewed_documents
 from analyzer.batch.store import PROBLEMS, Store
 from analyzer.batch.table import Column, Table
 from analyzer.vocabulary import INSTITUTION_RU, LEVEL_ONE_RU, PROBLEM_RU, ROLE_TITLES, STATUS_RU
@@ -44,6 +47,9 @@ DOCUMENT_COLUMNS = (
     Column("Ошибок", _key("n_error"), "int"),
     Column("Предупреждений", _key("n_warning"), "int"),
     Column("Замечаний", _key("n_info"), "int"),
+    Column("Отклонено рецензентом", _key("n_dismissed"), "int"),
+    Column("Рассмотрено находок", _key("n_decided"), "int"),
+    Column("Находок всего", _key("n_findings"), "int"),
     Column("Код ошибки чтения", _key("error_code")),
     Column("Ошибка чтения", _key("error_message")),
     Column("Примечания", lambda r: "; ".join(r["notes"] or ())),
@@ -73,7 +79,9 @@ ACT_COLUMNS = (
 
 
 def tables(store: Store) -> tuple[Table, Table, Table]:
-    return (Table("documents", "Документы", DOCUMENT_COLUMNS, store.documents()),
+    """Documents (findings counted without those reviewers dismissed), clauses and acts."""
+    documents = reviewed_documents(store.documents(), document_progress(store))
+    return (Table("documents", "Документы", DOCUMENT_COLUMNS, documents),
             Table("clauses", "Положения МР", CLAUSE_COLUMNS, store.clause_stats()),
             Table("acts", "Нормативные акты", ACT_COLUMNS, store.act_stats()))
 

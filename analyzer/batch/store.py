@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from analyzer.errors import ConfigError
+from analyzer.organisation import organisation_key
 from analyzer.vocabulary import PROBLEMS, SEVERITIES, STATUSES
 
 SCHEMA_VERSION = 1
@@ -84,8 +86,35 @@ CREATE TABLE IF NOT EXISTS reference_clauses (
     PRIMARY KEY (reference_version, clause)
 );
 """
+# Reviewers' decisions (analyzer.review.decisions): additive, created in stores of any age. A decision
+# holds for a fingerprint in one organisation's documents; every change also goes to the history.
+_REVIEW_SCHEMA = """
+CREATE TABLE IF NOT EXISTS decisions (
+    organisation TEXT NOT NULL,        -- analyzer.organisation key
+    fingerprint TEXT NOT NULL,
+    decision TEXT,                     -- accepted | dismissed; NULL: only commented
+    reason TEXT, comment TEXT,
+    reviewer TEXT NOT NULL, decided_at TEXT NOT NULL,
+    reference_version TEXT NOT NULL, registry_version TEXT NOT NULL,
+    code TEXT NOT NULL, clause TEXT, act TEXT, severity TEXT, message TEXT, quote TEXT,
+    context TEXT,                      -- the document's head and the quote's section, for `review export`
+    document TEXT,                     -- the file the decision was taken on
+    PRIMARY KEY (organisation, fingerprint)
+);
+CREATE TABLE IF NOT EXISTS decision_history (
+    id INTEGER PRIMARY KEY,
+    organisation TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    action TEXT NOT NULL,              -- accept | dismiss | comment
+    reason TEXT, comment TEXT, reviewer TEXT NOT NULL, decided_at TEXT NOT NULL,
+    reference_version TEXT NOT NULL, registry_version TEXT NOT NULL, document TEXT
+);
+CREATE INDEX IF NOT EXISTS decision_history_finding ON decision_history (organisation, fingerprint);
+"""
+# Columns later versions added to the tables of _SCHEMA, with ALTER TABLE in older stores.
+_ADDED_COLUMNS = {"findings": ("fingerprint",),
+                  "documents": ("organisation", "organisation_name", "document_date")}
 _FINDING_FIELDS = ("code", "name", "category", "severity", "message", "fix", "quote", "start", "end", "section",
-                   "clause", "act", "source")
+                   "clause", "act", "source", "fingerprint")
 _INSERT_FINDING = (f"INSERT INTO findings (document_id, {', '.join(repr(f) for f in _FINDING_FIELDS)}) "
                    f"VALUES ({', '.join('?' * (len(_FINDING_FIELDS) + 1))})")
 _INSERT_REF = ('INSERT INTO legal_refs (document_id, act, quote, start, "end", kind, issuer, number, date, date_text, '
@@ -94,6 +123,12 @@ _INSERT_REF = ('INSERT INTO legal_refs (document_id, act, quote, start, "end", k
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _document_date(approvals: list[dict[str, Any]]) -> str | None:
+    """The latest ISO date of the approval blocks (an impossible date is kept as written and skipped)."""
+    dates = [d for a in approvals for d in a["dates"] if re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
+    return max(dates) if dates else None
 
 
 def _document_row(result: dict[str, Any], versions: tuple[str, str]) -> dict[str, Any]:
@@ -117,7 +152,8 @@ def _document_row(result: dict[str, Any], versions: tuple[str, str]) -> dict[str
                 "score": statuses.count("present") / applicable if applicable else None,
                 "notes": json.dumps(result.get("warnings", []) + doc["warnings"], ensure_ascii=False),
                 "reference_version": report["reference_version"], "registry_version": report["registry_version"],
-                "timings": report["timings"]}
+                "timings": report["timings"], "organisation": organisation_key(doc.get("organisation")),
+                "organisation_name": doc.get("organisation"), "document_date": _document_date(doc["approval"])}
         row |= {f"n_{s}": statuses.count(s) for s in STATUSES[:-1]}
         row |= {f"n_{s}": severities.count(s) for s in SEVERITIES}
     return row
@@ -150,6 +186,27 @@ class Store:
             raise ConfigError(f"{self.path}: схема базы версии {version}, эта версия reglint знает {SCHEMA_VERSION}")
         if version == 0:
             self.db.executescript(_SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};")
+        self.upgraded = self._add_review_schema()
+
+    def _missing_columns(self) -> list[tuple[str, str]]:
+        return [(table, column) for table, columns in _ADDED_COLUMNS.items()
+                for column in columns if column not in {r["name"] for r in self.db.execute(
+                    f"PRAGMA table_info({table})")}]
+
+    def _add_review_schema(self) -> bool:
+        """Create the review tables and columns a store made by an older reglint lacks; True if it had documents.
+
+        A store that has them all is only read, so a read-only file still opens.
+        """
+        has_tables = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'decision_history'").fetchone()
+        if has_tables and not self._missing_columns():
+            return False
+        with self._transaction():   # two processes opening one old store: the second finds the columns
+            missing = self._missing_columns()
+            for table, column in missing:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+        self.db.executescript(_REVIEW_SCHEMA)
+        return bool(missing) and self.db.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
 
     def close(self) -> None:
         self.db.close()

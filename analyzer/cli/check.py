@@ -64,6 +64,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--fix", action="store_true",
                         help="только для DOCX: записать исправленный проект с правками в режиме рецензирования "
                              "(вместо отчёта; -o — файл или папка, по умолчанию рядом: ИМЯ.fixed.docx)")
+    parser.add_argument("--db", type=Path, metavar="DB",
+                        help="база с решениями рецензентов (reglint review): отклонённые находки выводятся отдельно "
+                             "и не учитываются в --fail-on")
+    parser.add_argument("--org", metavar="НАЗВАНИЕ",
+                        help="организация, если в начале документа её название не найдено (для решений рецензентов)")
     parser.set_defaults(func=run)
 
 
@@ -154,6 +159,14 @@ def _analyze(paths: list[Path], docx_only: bool) -> tuple[list[tuple[Path, Repor
 
 def run(args: argparse.Namespace) -> int:
     done, errors = _analyze(args.files, docx_only=args.fix)
+    if args.db or args.org:
+        from analyzer.cli.review import reviewed
+
+        try:
+            done = [(path, reviewed(report, args.db, args.org)) for path, report in done]
+        except UsageError as exc:
+            print(f"Ошибка: {exc}", file=sys.stderr)
+            return 2
     reports = [r for _, r in done]
     try:
         if args.fix:

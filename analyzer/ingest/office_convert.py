@@ -26,6 +26,11 @@ def soffice() -> str | None:
 
 def to_docx(data: bytes, source: str, fmt: Format, timeout: float | None = None) -> bytes:
     """The file converted to DOCX by LibreOffice headless."""
+    return convert(data, source, fmt, "docx:MS Word 2007 XML", timeout)
+
+
+def convert(data: bytes, source: str, fmt: str, target: str, timeout: float | None = None) -> bytes:
+    """The file (of type ``fmt``) converted by LibreOffice headless to ``target`` ("pdf", "docx:…")."""
     timeout = TIMEOUT if timeout is None else timeout
     binary = soffice()
     if binary is None:
@@ -35,7 +40,7 @@ def to_docx(data: bytes, source: str, fmt: Format, timeout: float | None = None)
         src = work / f"input.{fmt}"
         src.write_bytes(data)
         cmd = [binary, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(src)]
+               "--nolockcheck", "--convert-to", target, "--outdir", str(work / "out"), str(src)]
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, start_new_session=True)
         try:
@@ -44,7 +49,7 @@ def to_docx(data: bytes, source: str, fmt: Format, timeout: float | None = None)
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
             raise Corrupt(source, f"LibreOffice не преобразовал файл за {timeout:.0f} с") from None
-        result = work / "out" / "input.docx"
+        result = work / "out" / f"input.{target.split(':')[0]}"
         if not result.is_file() or result.stat().st_size == 0:
             raise Corrupt(source, f"LibreOffice не смог открыть файл как {fmt.upper()}")
         return result.read_bytes()

@@ -13,14 +13,16 @@ from jinja2 import Environment
 from analyzer.model import Report
 from analyzer.report.diffview import side
 from analyzer.report.templating import environment
-from analyzer.report.view import build_view
+from analyzer.report.view import build_view, reason_label
+from analyzer.vocabulary import DECISION_RU
 
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = environment(autoescape=True).overlay()
     env.globals.update(reference_side=lambda segments: side(list(segments), "reference"),
-                       document_side=lambda segments: side(list(segments), "document"))
+                       document_side=lambda segments: side(list(segments), "document"),
+                       decision_ru=DECISION_RU, reason_label=reason_label)
     return env
 
 

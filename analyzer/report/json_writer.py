@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from analyzer.model import Citation, ClauseMatch, EditionVerdict, Finding, Report, Structure
+from analyzer.model import Citation, ClauseMatch, EditionVerdict, Finding, Report, Review, Structure
 
 SCHEMA = "reglint.report/1"
 
@@ -40,8 +40,16 @@ def _edition(verdict: EditionVerdict | None) -> dict[str, Any] | None:
             "agreeing": {text: list(ids) for text, ids in verdict.agreeing}}
 
 
-def _finding(f: Finding) -> dict[str, Any]:
-    return dataclasses.asdict(f)
+def _review(review: Review | None) -> dict[str, Any] | None:
+    if review is None:
+        return None
+    data = dataclasses.asdict(review)
+    del data["fingerprint"]
+    return data
+
+
+def _finding(f: Finding, report: Report) -> dict[str, Any]:
+    return dataclasses.asdict(f) | {"review": _review(report.review_of(f.fingerprint))}
 
 
 def approvals_to_list(structure: Structure) -> list[dict[str, Any]]:
@@ -62,7 +70,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "schema": SCHEMA,
         "document": {
             "source": doc.source, "format": doc.format, "pages": doc.pages, "chars": len(doc.text),
-            "title": structure.title, "institution_type": report.institution_type, "in_scope": report.in_scope,
+            "title": structure.title, "organisation": report.organisation,
+            "institution_type": report.institution_type, "in_scope": report.in_scope,
             "approval": approvals_to_list(structure),
             "warnings": list(doc.warnings),
         },
@@ -70,7 +79,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "registry_version": report.registry_version,
         "clauses": [_clause(m) for m in report.clauses],
         "legal_refs": [_citation(c) for c in report.citations],
-        "findings": [_finding(f) for f in report.findings],
+        "findings": [_finding(f, report) for f in report.findings],
+        "suppressed": [_finding(f, report) for f in report.suppressed],
         "sections": sections_to_list(structure),
         "timings": {k: round(v, 4) for k, v in report.timings.items()},
         "reference_text": _edition(report.edition),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from analyzer.model import Report
 from analyzer.report.view import SEVERITY_RU, build_view
+from analyzer.vocabulary import DECISION_RU
 
 
 def render_text(report: Report) -> str:
@@ -13,7 +14,9 @@ def render_text(report: Report) -> str:
     for item in view.findings:
         f = item.finding
         where = f"{view.source}:{item.location}" if item.location else view.source
-        lines.append(f"{where}: {f.code} {f.severity} {f.message}")
+        review = item.review
+        note = f" [{DECISION_RU[review.decision]}{': ' + review.comment if review.comment else ''}]" if review else ""
+        lines.append(f"{where}: {f.code} {f.severity} {f.message}{note}")
     for c in view.citations:
         if c.unchecked:
             where = f"{view.source}:{c.section}" if c.section else view.source
@@ -24,5 +27,6 @@ def render_text(report: Report) -> str:
         lines.append(f"{view.source}: {view.edition}")
     lines.append(f"{view.source}: тип — {view.institution}; "
                  f"положений на месте {overall.present} из {overall.applicable}; "
-                 f"ссылок на акты {len(view.citations)}; {summary}")
+                 f"ссылок на акты {len(view.citations)}; {summary}"
+                 + (f"; отклонено рецензентом: {len(view.suppressed)}" if view.suppressed else ""))
     return "\n".join(lines)

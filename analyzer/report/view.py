@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from analyzer.clause_set import ClauseSet, load_clause_set
 from analyzer.editions import describe
-from analyzer.model import Citation, CitedAct, ClauseMatch, Finding, Report, Structure
+from analyzer.model import Citation, CitedAct, ClauseMatch, Finding, Report, Review, Structure
 from analyzer.report.diffview import word_diff
 from analyzer.vocabulary import (
     ACT_KIND_RU,
+    DISMISS_REASONS,
     INSTITUTION_RU,
     LEVEL_ONE_RU,  # noqa: F401  (re-exported: the labels were declared here before analyzer.vocabulary)
     LEVEL_RU,
@@ -99,6 +100,7 @@ class FindingView:
     finding: Finding
     location: str         # the nearest numbered section, "" when the finding has no span
     severity_ru: str
+    review: Review | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ class ReportView:
     findings: tuple[FindingView, ...]
     warnings: tuple[str, ...]
     edition: str = ""          # which text of the recommendations the draft follows, in Russian
+    suppressed: tuple[FindingView, ...] = ()   # dismissed by a reviewer, not counted
 
     @property
     def overall(self) -> LevelScore:
@@ -143,6 +146,11 @@ def shorten(text: str, limit: int = 400) -> str:
     """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def reason_label(reason: str | None) -> str:
+    """A dismissal's reason in Russian: a known key translated, a reviewer's own words as they are."""
+    return DISMISS_REASONS.get(reason or "", reason or "")
 
 
 def upper_first(text: str) -> str:
@@ -194,9 +202,14 @@ def build_view(report: Report, checked: dt.date | None = None) -> ReportView:
         checked=checked or dt.date.today(), scores=_scores(clauses),
         counts={s: counts.get(s, 0) for s in SEVERITIES}, roles=roles,
         citations=tuple(_citation_view(c, structure) for c in report.citations),
-        findings=tuple(FindingView(f, numbered_label(structure, f.start), SEVERITY_RU[f.severity])
-                       for f in sorted(report.findings, key=finding_order)),
-        warnings=report.document.warnings, edition=describe(report.edition, clause_set))
+        findings=tuple(_finding_view(report, f) for f in sorted(report.findings, key=finding_order)),
+        warnings=report.document.warnings, edition=describe(report.edition, clause_set),
+        suppressed=tuple(_finding_view(report, f) for f in sorted(report.suppressed, key=finding_order)))
+
+
+def _finding_view(report: Report, f: Finding) -> FindingView:
+    return FindingView(f, numbered_label(report.structure, f.start), SEVERITY_RU[f.severity],
+                       report.review_of(f.fingerprint))
 
 
 def read_of(cited: CitedAct) -> str:

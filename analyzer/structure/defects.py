@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from analyzer.lexicon import parses
 from analyzer.model import Role, StructureDefect
-from analyzer.structure.lines import Line
+from analyzer.structure.lines import Line, unwrapped
 from analyzer.structure.title import Title
 from analyzer.structure.tree import Node
 from analyzer.structure.words import has_predicate
@@ -151,7 +151,7 @@ def _title_mismatch(text: str, title: Title | None, body_start: int) -> Iterator
     for m in _SELF_REFERENCE.finditer(text, body_start):
         named = parses(m.group(1))[0][0]
         if named != kind:
-            start, end = _sentence(text, m.start())
+            start, end = _sentence(unwrapped(text), m.start())   # the whole sentence, however it is wrapped
             yield StructureDefect("title_mismatch", start, end,
                                   f"заголовок называет документ «{title.kind}», а текст — «{named}»")
             return

@@ -106,3 +106,55 @@ def test_upload_docx_shows_findings_and_downloads_html(app_url: str, tmp_path: P
             page.screenshot(path=str(SCREENSHOT), full_page=True)
         finally:
             browser.close()
+
+
+def test_review_buttons_dismiss_a_finding_and_the_conclusion_leaves_it_out(app_url: str, tmp_path: Path) -> None:
+    import docx
+    from playwright.sync_api import expect, sync_playwright
+
+    from analyzer.pipeline import analyze
+
+    source = ROOT / "corpora" / "formats" / "ddt-grad-chudes-2023.docx"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1800}, locale="ru-RU")
+            page.goto(app_url, wait_until="domcontentloaded")
+            page.locator("input[type=file]").first.set_input_files(source)
+            cards = page.locator("[data-testid=stVerticalBlock]")   # the innermost one holding both is the card
+            remnant = cards.filter(has_text="RL401").filter(has=page.get_by_role("button", name="Отклонить")).last
+            expect(remnant).to_be_visible(timeout=40_000)
+            expect(remnant.get_by_role("button", name="Отклонить")).to_be_disabled()
+            reviewer = page.get_by_label("Рецензент (ФИО для решений и подписи заключения)")
+            reviewer.fill("Е.В. Смирнова")
+            reviewer.press("Enter")
+            expect(remnant.get_by_role("button", name="Отклонить")).to_be_enabled(timeout=20_000)
+            remnant.get_by_role("button", name="Отклонить").click()
+            expect(page.get_by_text("отклонено: 1")).to_be_visible(timeout=20_000)
+            expect(cards.filter(has_text="RL401").filter(has=page.get_by_role("button", name="Отклонить"))
+                   ).to_have_count(0)
+
+            page.reload(wait_until="domcontentloaded")                 # a new session: only the store remembers
+            page.locator("input[type=file]").first.set_input_files(source)
+            expect(page.get_by_text("отклонено: 1")).to_be_visible(timeout=40_000)
+            page.get_by_text("отклонены", exact=True).click()
+            dismissed = cards.filter(has_text="RL401").filter(has=page.get_by_role("button", name="Отклонить")).last
+            expect(dismissed.get_by_text("отклонено", exact=True)).to_be_visible(timeout=20_000)
+
+            reviewer = page.get_by_label("Рецензент (ФИО для решений и подписи заключения)")
+            reviewer.fill("Е.В. Смирнова")
+            reviewer.press("Enter")
+            page.wait_for_timeout(1500)
+            with page.expect_download(timeout=30_000) as download_info:
+                page.get_by_role("button", name="Заключение DOCX").click()
+            saved = tmp_path / "conclusion.docx"
+            download_info.value.save_as(saved)
+            letter = docx.Document(saved)
+            text = "\n".join([p.text for p in letter.paragraphs]
+                             + [c.text for t in letter.tables for row in t.rows for c in row.cells])
+            assert "ЗАКЛЮЧЕНИЕ" in text and "Е.В. Смирнова" in text and "ГБУ ДО ДДТ «Град чудес»" in text
+            assert "не включены" in text
+            remnant_message = next(f.message for f in analyze(source).findings if f.code == "RL401")
+            assert remnant_message not in text
+        finally:
+            browser.close()

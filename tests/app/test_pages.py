@@ -3,8 +3,12 @@ file uploaded, and what the page then shows compared with the library's report.
 """
 from __future__ import annotations
 
+import hashlib
+import io
+import zipfile
 from pathlib import Path
 
+import docx
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,6 +19,8 @@ from analyzer.pipeline import analyze
 from analyzer.registry import load_registry
 from analyzer.report.compare import compare
 from analyzer.report.view import STATUS_RU
+from analyzer.review.decisions import decide
+from app_pages.support import conclusions_zip
 
 ROOT = Path(__file__).resolve().parents[2]
 DDT = "ddt-grad-chudes-2023"
@@ -24,6 +30,10 @@ DDT = "ddt-grad-chudes-2023"
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("REGLINT_DB", str(tmp_path / "app.sqlite"))
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+
+
+def _digest(stem: str) -> str:
+    return hashlib.sha256((ROOT / "corpora" / "regulations" / f"{stem}.txt").read_bytes()).hexdigest()[:12]
 
 
 def _markdown(at: AppTest) -> str:
@@ -58,7 +68,8 @@ def test_check_page_shows_findings_coverage_references_and_downloads(app: AppTes
     references = _frame(app, "Как должно быть")
     assert list(references["Как указано в документе"]) == [c.quote for c in report.citations]
     assert any("следует тексту «МР-2023, текст 1" in c.value.replace("\\", "") for c in app.caption)
-    assert {b.label for b in app.download_button} == {"JSON", "HTML-отчёт", "Отчёт DOCX"}
+    assert {b.label for b in app.download_button} == {"JSON", "HTML-отчёт", "Отчёт DOCX", "Заключение DOCX",
+                                                      "Заключение PDF"}
 
 
 def test_check_page_filters_findings_by_severity(app: AppTest) -> None:
@@ -158,5 +169,75 @@ def test_batch_page_stores_two_samples_and_shows_them_after_a_reload(app: AppTes
     documents = _frame(reloaded, "Охват МР")
     assert sorted(documents["Документ"]) == sorted(d["name"] for d in stored)
     assert {m.label: m.value for m in reloaded.metric}["Документов в базе"] == "2"
-    assert {b.label for b in reloaded.download_button} == {"CSV", "XLSX", "HTML-сводка"}
+    assert {b.label for b in reloaded.download_button} == {"CSV", "XLSX", "HTML-сводка", "Заключения по школам (ZIP)"}
 
+
+
+def _cards(app: AppTest) -> str:
+    return "\n".join(m.value for m in app.markdown if "-badge[" in m.value or "Комментарий" in m.value)
+
+
+def test_check_page_review_buttons_dismiss_accept_and_comment_survive_a_reload(app: AppTest, tmp_path: Path) -> None:
+    app.selectbox(key="check-sample").set_value(f"regulations/{DDT}.txt").run()
+    report = analyze(ROOT / "corpora" / "regulations" / f"{DDT}.txt")
+    remnant = next(f for f in report.findings if f.code == "RL401")
+    error = next(f for f in report.findings if f.severity == "error")
+    assert app.button(key=f"dismiss-{remnant.fingerprint}").disabled          # no reviewer yet
+    app.text_input(key="check-reviewer").input("Е.В. Смирнова").run()
+    assert app.text_input(key=f"check-org-{_digest(DDT)}").value == "ГБУ ДО ДДТ «Град чудес»"
+
+    app.selectbox(key=f"reason-{remnant.fingerprint}").set_value("not_applicable").run()
+    app.button(key=f"dismiss-{remnant.fingerprint}").click().run()
+    app.button(key=f"accept-{error.fingerprint}").click().run()
+    app.text_input(key=f"comment-{error.fingerprint}").input("Дополнить до 1 сентября").run()
+    app.button(key=f"comment-save-{error.fingerprint}").click().run()
+    assert not app.exception and not app.error
+    warnings = sum(f.severity == "warning" for f in report.findings)
+    assert {m.label: m.value for m in app.metric}["Предупреждения"] == str(warnings - 1)
+    assert f"dismiss-{remnant.fingerprint}" not in {b.key for b in app.button}   # left the open list
+    assert "Дополнить до 1 сентября" in _cards(app).replace("\\", "")
+
+    reloaded = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    reloaded.selectbox(key="check-sample").set_value(f"regulations/{DDT}.txt").run()
+    assert {m.label: m.value for m in reloaded.metric}["Предупреждения"] == str(warnings - 1)
+    reloaded.radio(key="check-decision").set_value("dismissed").run()
+    dismissed = [b.key for b in reloaded.button if b.key.startswith("dismiss-")]
+    assert dismissed == [f"dismiss-{remnant.fingerprint}"]
+    assert ":gray-badge[отклонено]" in _cards(reloaded) and "не относится к этой организации" in _cards(reloaded)
+    reloaded.radio(key="check-decision").set_value("accepted").run()
+    assert [b.key for b in reloaded.button if b.key.startswith("accept-")] == [f"accept-{error.fingerprint}"]
+    with Store(tmp_path / "app.sqlite") as store:
+        assert store.db.execute("SELECT COUNT(*) FROM decision_history").fetchone()[0] == 3
+
+
+def test_batch_page_shows_review_progress_per_document(app: AppTest, tmp_path: Path) -> None:
+    app.switch_page("app_pages/batch.py").run()
+    app.multiselect(key="batch-samples").set_value([f"regulations/{DDT}.txt"]).run()
+    app.button(key="batch-run").click().run()
+    report = analyze(ROOT / "corpora" / "regulations" / f"{DDT}.txt")
+    with Store(tmp_path / "app.sqlite") as store:
+        decide(store, report, report.findings[0].fingerprint, "dismiss", reviewer="А", reason="false_positive")
+        decide(store, report, report.findings[1].fingerprint, "accept", reviewer="А")
+    app.run()
+    documents = _frame(app, "Рассмотрено")
+    row = documents.iloc[0]
+    assert row["Рассмотрено"] == pytest.approx(100 * 2 / len(report.findings))
+    assert row["Отклонено рецензентом"] == 1
+    assert row["Ошибок"] + row["Предупреждений"] + row["Замечаний"] == len(report.findings) - 1
+    assert {m.label: m.value for m in app.metric}["Отклонено рецензентами"] == "1"
+    with zipfile.ZipFile(io.BytesIO(conclusions_zip(tmp_path / "app.sqlite", "Е.В. Смирнова"))) as archive:
+        assert archive.namelist() == [f"{DDT}.заключение.docx"]
+        letter = docx.Document(io.BytesIO(archive.read(f"{DDT}.заключение.docx")))
+    text = "\n".join(p.text for p in letter.paragraphs)
+    assert report.findings[0].message not in text and report.findings[1].message in text
+
+
+def test_check_page_explains_a_damaged_store_and_still_shows_the_report(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "damaged.sqlite").write_bytes(b"not a database at all" * 100)
+    monkeypatch.setenv("REGLINT_DB", str(tmp_path / "damaged.sqlite"))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    app.selectbox(key="check-sample").set_value(f"regulations/{DDT}.txt").run()
+    assert not app.exception
+    assert [e.value.replace("\\", "").startswith("Решения рецензентов недоступны") for e in app.error] == [True]
+    assert {m.label for m in app.metric} >= {"Оценка", "Ошибки"}

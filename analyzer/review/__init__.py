@@ -1,0 +1,1 @@
+"""Reviewers' work on reports: decisions kept across drafts, the formal conclusion, cases for the project."""
