@@ -17,6 +17,7 @@ from analyzer.checks import CheckContext, run_checks
 from analyzer.checks.document import OutOfScope
 from analyzer.citations import check_citations
 from analyzer.clause_set import ClauseSet, load_clause_set
+from analyzer.cue_data import load_cue_data
 from analyzer.ingest import read
 from analyzer.institution import institution_type
 from analyzer.matching import Matcher
@@ -37,8 +38,9 @@ def _matcher() -> Matcher:
 
 
 def reference_version(clause_set: ClauseSet) -> str:
-    """The version of the reference data a report is made with: the clause set's and reference/template.yaml's."""
-    return f"{clause_set.version}+template-{load_template_data().version}"
+    """The version of the reference data a report is made with: the clause set's, reference/template.yaml's
+    and reference/cues.yaml's."""
+    return f"{clause_set.version}+template-{load_template_data().version}+cues-{load_cue_data().version}"
 
 
 def document_date(structure: Structure) -> dt.date | None:
