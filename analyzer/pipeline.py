@@ -7,6 +7,7 @@ set, registry, matcher) are built once per process and shared.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from analyzer.clause_set import ClauseSet, load_clause_set
 from analyzer.cue_data import load_cue_data
 from analyzer.ingest import read
 from analyzer.institution import institution_type
-from analyzer.matching import Matcher
+from analyzer.matching import Matcher, Thresholds
 from analyzer.model import ClauseMatch, Document, Report, Structure
 from analyzer.nlp import tokenize
 from analyzer.registry import load_registry
@@ -30,17 +31,21 @@ from analyzer.structure.lines import unwrapped
 from analyzer.template_data import load_template_data
 
 OUT_OF_SCOPE = OutOfScope.code
+DEFAULT_THRESHOLDS = Thresholds()
 
 
-@lru_cache(maxsize=1)
-def _matcher() -> Matcher:
-    return Matcher(load_clause_set())
+@lru_cache(maxsize=2)
+def _matcher(thresholds: Thresholds) -> Matcher:
+    return Matcher(load_clause_set(), thresholds)
 
 
-def reference_version(clause_set: ClauseSet) -> str:
+def reference_version(clause_set: ClauseSet, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
     """The version of the reference data a report is made with: the clause set's, reference/template.yaml's
-    and reference/cues.yaml's."""
-    return f"{clause_set.version}+template-{load_template_data().version}+cues-{load_cue_data().version}"
+    and reference/cues.yaml's, and the thresholds when they are not the calibrated defaults."""
+    version = f"{clause_set.version}+template-{load_template_data().version}+cues-{load_cue_data().version}"
+    if thresholds != DEFAULT_THRESHOLDS:
+        version += "+thresholds-" + hashlib.sha256(repr(thresholds).encode()).hexdigest()[:8]
+    return version
 
 
 def document_date(structure: Structure) -> dt.date | None:
@@ -60,16 +65,18 @@ class _Timer:
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
 
 
-def analyze(source: str | Path | bytes, name: str | None = None, *, today: dt.date | None = None) -> Report:
+def analyze(source: str | Path | bytes, name: str | None = None, *, today: dt.date | None = None,
+            thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Report:
     """Analyse one regulation (a path, or bytes with a file name)."""
     timer = _Timer()
     with timer.stage("read"):
         document = read(source, name=name) if isinstance(source, bytes) else read(source)
-    return analyze_document(document, today=today, timer=timer)
+    return analyze_document(document, today=today, timer=timer, thresholds=thresholds)
 
 
-def analyze_document(document: Document, *, today: dt.date | None = None, timer: _Timer | None = None) -> Report:
-    """Analyse an already read Document."""
+def analyze_document(document: Document, *, today: dt.date | None = None, timer: _Timer | None = None,
+                     thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Report:
+    """Analyse an already read Document (``thresholds``: the matcher's, see analyzer.config)."""
     timer = timer or _Timer()
     today = today or dt.date.today()
     clause_set, registry = load_clause_set(), load_registry()
@@ -86,7 +93,7 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
         citations = check_citations(text, registry, doc_date, today)
     with timer.stage("match"):
         if verdict.in_scope:
-            clauses = _matcher().match(text, structure, tokens, kind)
+            clauses = _matcher(thresholds).match(text, structure, tokens, kind)
         else:
             clauses = tuple(ClauseMatch(c.id, "not_applicable", 0.0) for c in clause_set.clauses)
     ctx = CheckContext(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
@@ -98,5 +105,5 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
         findings = tuple(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)))
     return Report(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                   clauses=clauses, citations=citations, findings=findings,
-                  reference_version=reference_version(clause_set), registry_version=registry.version,
+                  reference_version=reference_version(clause_set, thresholds), registry_version=registry.version,
                   timings=dict(timer.timings))

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from analyzer import InputError, Report, analyze
 from analyzer.cli import help_of
+from analyzer.cli.options import add_config, thresholds
+from analyzer.matching import Thresholds
 from analyzer.report.csv_writer import render_csv
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.fix_plan import plan_fixes
@@ -64,6 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--fix", action="store_true",
                         help="только для DOCX: записать исправленный проект с правками в режиме рецензирования "
                              "(вместо отчёта; -o — файл или папка, по умолчанию рядом: ИМЯ.fixed.docx)")
+    add_config(parser)
     parser.set_defaults(func=run)
 
 
@@ -134,11 +137,11 @@ def _write_fixes(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> N
               f"переформулировано: {len(plan.rewordings)}, исправлено ссылок: {len(plan.citations)})")
 
 
-def _analyze(paths: list[Path], docx_only: bool) -> tuple[list[tuple[Path, Report]], int]:
+def _analyze(paths: list[Path], docx_only: bool, thresholds: Thresholds) -> tuple[list[tuple[Path, Report]], int]:
     done, errors = [], 0
     for path in paths:
         try:
-            report = analyze(path)
+            report = analyze(path, thresholds=thresholds)
         except InputError as exc:
             print(f"Ошибка: {exc.message}", file=sys.stderr)
             errors += 1
@@ -153,7 +156,9 @@ def _analyze(paths: list[Path], docx_only: bool) -> tuple[list[tuple[Path, Repor
 
 
 def run(args: argparse.Namespace) -> int:
-    done, errors = _analyze(args.files, docx_only=args.fix)
+    if (config := thresholds(args)) is None:
+        return 2
+    done, errors = _analyze(args.files, docx_only=args.fix, thresholds=config)
     reports = [r for _, r in done]
     try:
         if args.fix:
