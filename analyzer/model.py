@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from analyzer.vocabulary import (
     ActKind,
@@ -23,6 +23,10 @@ from analyzer.vocabulary import (
     Role,
     Severity,
 )
+
+if TYPE_CHECKING:
+    from analyzer.clause_set import ClauseSet
+    from analyzer.registry import Registry
 
 Format = Literal["txt", "md", "docx", "pdf", "doc", "odt", "rtf"]
 
@@ -235,3 +239,10 @@ class Report:
     reference_version: str
     registry_version: str
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    # The reference data the analysis used, so that the writers use the same (never serialised).
+    clause_set: ClauseSet | None = field(default=None, compare=False, repr=False)
+    registry: Registry | None = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (the app's cache) without the reference data: the writers then use the installed one."""
+        return {**self.__dict__, "clause_set": None, "registry": None}

@@ -24,7 +24,7 @@ from analyzer.institution import institution_type
 from analyzer.matching import Matcher, Thresholds
 from analyzer.model import ClauseMatch, Document, Report, Structure
 from analyzer.nlp import tokenize
-from analyzer.registry import load_registry
+from analyzer.registry import Registry, load_registry
 from analyzer.scope import judge_scope
 from analyzer.structure import parse
 from analyzer.structure.lines import unwrapped
@@ -75,11 +75,12 @@ def analyze(source: str | Path | bytes, name: str | None = None, *, today: dt.da
 
 
 def analyze_document(document: Document, *, today: dt.date | None = None, timer: _Timer | None = None,
-                     thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Report:
-    """Analyse an already read Document (``thresholds``: the matcher's, see analyzer.config)."""
+                     thresholds: Thresholds = DEFAULT_THRESHOLDS, registry: Registry | None = None) -> Report:
+    """Analyse an already read Document (``thresholds``: the matcher's, see analyzer.config; ``registry``:
+    another legal-acts registry than the installed one)."""
     timer = timer or _Timer()
     today = today or dt.date.today()
-    clause_set, registry = load_clause_set(), load_registry()
+    clause_set, registry = load_clause_set(), registry or load_registry()
     text = document.text
     with timer.stage("structure"):
         structure = parse(document)
@@ -106,4 +107,4 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
     return Report(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                   clauses=clauses, citations=citations, findings=findings,
                   reference_version=reference_version(clause_set, thresholds), registry_version=registry.version,
-                  timings=dict(timer.timings))
+                  timings=dict(timer.timings), clause_set=clause_set, registry=registry)
