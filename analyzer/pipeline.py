@@ -27,7 +27,6 @@ from analyzer.nlp import tokenize
 from analyzer.registry import Registry, load_registry
 from analyzer.scope import judge_scope
 from analyzer.structure import parse
-from analyzer.structure.lines import unwrapped
 from analyzer.template_data import load_template_data
 
 OUT_OF_SCOPE = OutOfScope.code
@@ -87,7 +86,7 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
         kind = institution_type(text)
         verdict = judge_scope(text, structure.title, kind)
     with timer.stage("lemmatise"):
-        flat = unwrapped(text)             # same length: wrapped phrases read as one, offsets unchanged
+        flat = structure.unwrapped
         tokens = tokenize(flat)
     doc_date = document_date(structure)
     with timer.stage("citations"):

@@ -12,7 +12,7 @@ from analyzer.lexicon import repair_ocr
 from analyzer.model import Document, Section, Structure
 from analyzer.structure.approval import find_approvals
 from analyzer.structure.defects import find_defects
-from analyzer.structure.lines import Line, is_unnumbered_heading, logical_lines
+from analyzer.structure.lines import Line, is_unnumbered_heading, logical_lines, unwrapped
 from analyzer.structure.roles import resolve, topic_role
 from analyzer.structure.title import find_title
 from analyzer.structure.tree import Node, build_tree
@@ -74,4 +74,5 @@ def parse(document: Document) -> Structure:
         approvals=approvals,
         sections=_sections(nodes),
         defects=find_defects(text, nodes, title, body_start),
-        body_start=body_start)
+        body_start=body_start,
+        unwrapped=unwrapped(document.text, lines))
