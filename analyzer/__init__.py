@@ -34,18 +34,23 @@ _EXPORTS = {
     "Structure": "analyzer.model",
     "Section": "analyzer.model",
     "ReglintError": "analyzer.errors",
+    "Thresholds": "analyzer.matching",
+    "load_thresholds": "analyzer.config",
     "InputError": "analyzer.errors",
 }
 __all__ = [
     "BatchSummary", "Citation", "ClauseMatch", "Document", "Finding", "InputError", "ReglintError", "Report",
-    "Section", "Structure", "analyze", "analyze_document", "audit", "audit_items", "read", "warm_up",
+    "Section", "Structure", "Thresholds", "analyze", "analyze_document", "audit", "audit_items", "load_thresholds",
+    "read", "warm_up",
 ]
 
 if TYPE_CHECKING:
     from analyzer.batch import BatchSummary, audit, audit_items
     from analyzer.batch.worker import warm_up
+    from analyzer.config import load_thresholds
     from analyzer.errors import InputError, ReglintError
     from analyzer.ingest import read
+    from analyzer.matching import Thresholds
     from analyzer.model import Citation, ClauseMatch, Document, Finding, Report, Section, Structure
     from analyzer.pipeline import analyze, analyze_document
 

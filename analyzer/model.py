@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from analyzer.vocabulary import (
     ActKind,
@@ -24,6 +24,10 @@ from analyzer.vocabulary import (
     Role,
     Severity,
 )
+
+if TYPE_CHECKING:
+    from analyzer.clause_set import ClauseSet
+    from analyzer.registry import Registry
 
 Format = Literal["txt", "md", "docx", "pdf", "doc", "odt", "rtf"]
 
@@ -135,6 +139,9 @@ class Structure:
     sections: tuple[Section, ...]
     defects: tuple[StructureDefect, ...] = ()
     body_start: int = 0
+    # Document.text with the line breaks inside each logical line turned into spaces (same length): a phrase
+    # broken by a hard wrap («канал\nшколы») reads as one. Built once by the parser from its lines.
+    unwrapped: str = field(default="", compare=False, repr=False)
 
     def index_at(self, offset: int) -> int | None:
         """Index of the deepest section whose span holds ``offset``."""
@@ -264,6 +271,13 @@ class Report:
     organisation: str | None = None   # the organisation's name as written (analyzer.organisation)
     suppressed: tuple[Finding, ...] = ()   # findings a reviewer dismissed (not in ``findings``)
     reviews: tuple[Review, ...] = ()       # the decisions applied, for findings and suppressed alike
+    # The reference data the analysis used, so that the writers use the same (never serialised).
+    clause_set: ClauseSet | None = field(default=None, compare=False, repr=False)
+    registry: Registry | None = field(default=None, compare=False, repr=False)
 
     def review_of(self, fingerprint: str) -> Review | None:
         return next((r for r in self.reviews if r.fingerprint == fingerprint), None)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (the app's cache) without the reference data: the writers then use the installed one."""
+        return {**self.__dict__, "clause_set": None, "registry": None}

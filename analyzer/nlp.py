@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -28,8 +30,10 @@ STOP_WORDS = frozenset(["и", "в", "во", "не", "на", "с", "со", "по"
 
 @Language.component("pymorphy3_lemmas")
 def _lemmatize(doc: Doc) -> Doc:
-    for token in doc:
-        token.lemma_ = lemma(token.text)
+    # Through arrays: a spaCy Token object per word costs more than the lemma itself.
+    strings = doc.vocab.strings
+    lemmas = [strings.add(lemma(strings[orth])) for orth in doc.to_array(ORTH).tolist()]
+    doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -81,17 +85,18 @@ class TokenTable:
 def tokenize(text: str) -> TokenTable:
     """Word tokens of ``text`` (hyphenated words split into their parts)."""
     doc = build_nlp()(repair_ocr(text))
+    strings = doc.vocab.strings
     tokens: list[Token] = []
-    for t in doc:
-        word = t.text
+    for idx, orth, lemma_hash in doc.to_array([IDX, ORTH, LEMMA]).tolist():
+        word = strings[orth]
         if word.isalnum():
             if not word.isdigit():
-                lem = t.lemma_
-                tokens.append(Token(t.idx, t.idx + len(word), lem, lem in STOP_WORDS))
+                lem = strings[lemma_hash]
+                tokens.append(Token(idx, idx + len(word), lem, lem in STOP_WORDS))
             continue
         if not _WORD.search(word):
             continue
         for part in _PART.finditer(word):
             lem = lemma(part.group(0))
-            tokens.append(Token(t.idx + part.start(), t.idx + part.end(), lem, lem in STOP_WORDS))
+            tokens.append(Token(idx + part.start(), idx + part.end(), lem, lem in STOP_WORDS))
     return TokenTable(tuple(tokens), doc)

@@ -7,6 +7,7 @@ set, registry, matcher) are built once per process and shared.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,31 +18,36 @@ from analyzer.checks import CheckContext, run_checks
 from analyzer.checks.document import OutOfScope
 from analyzer.citations import check_citations
 from analyzer.clause_set import ClauseSet, load_clause_set
+from analyzer.cue_data import load_cue_data
 from analyzer.editions import follows
 from analyzer.fingerprint import fingerprint_findings
 from analyzer.ingest import read
 from analyzer.institution import institution_type
-from analyzer.matching import Matcher
+from analyzer.matching import Matcher, Thresholds
 from analyzer.model import ClauseMatch, Document, Report, Structure
 from analyzer.nlp import tokenize
 from analyzer.organisation import organisation_name
-from analyzer.registry import load_registry
+from analyzer.registry import Registry, load_registry
 from analyzer.scope import judge_scope
 from analyzer.structure import parse
-from analyzer.structure.lines import unwrapped
 from analyzer.template_data import load_template_data
 
 OUT_OF_SCOPE = OutOfScope.code
+DEFAULT_THRESHOLDS = Thresholds()
 
 
-@lru_cache(maxsize=1)
-def _matcher() -> Matcher:
-    return Matcher(load_clause_set())
+@lru_cache(maxsize=2)
+def _matcher(thresholds: Thresholds) -> Matcher:
+    return Matcher(load_clause_set(), thresholds)
 
 
-def reference_version(clause_set: ClauseSet) -> str:
-    """The version of the reference data a report is made with: the clause set's and reference/template.yaml's."""
-    return f"{clause_set.version}+template-{load_template_data().version}"
+def reference_version(clause_set: ClauseSet, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
+    """The version of the reference data a report is made with: the clause set's, reference/template.yaml's
+    and reference/cues.yaml's, and the thresholds when they are not the calibrated defaults."""
+    version = f"{clause_set.version}+template-{load_template_data().version}+cues-{load_cue_data().version}"
+    if thresholds != DEFAULT_THRESHOLDS:
+        version += "+thresholds-" + hashlib.sha256(repr(thresholds).encode()).hexdigest()[:8]
+    return version
 
 
 def document_date(structure: Structure) -> dt.date | None:
@@ -61,33 +67,36 @@ class _Timer:
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
 
 
-def analyze(source: str | Path | bytes, name: str | None = None, *, today: dt.date | None = None) -> Report:
+def analyze(source: str | Path | bytes, name: str | None = None, *, today: dt.date | None = None,
+            thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Report:
     """Analyse one regulation (a path, or bytes with a file name)."""
     timer = _Timer()
     with timer.stage("read"):
         document = read(source, name=name) if isinstance(source, bytes) else read(source)
-    return analyze_document(document, today=today, timer=timer)
+    return analyze_document(document, today=today, timer=timer, thresholds=thresholds)
 
 
-def analyze_document(document: Document, *, today: dt.date | None = None, timer: _Timer | None = None) -> Report:
-    """Analyse an already read Document."""
+def analyze_document(document: Document, *, today: dt.date | None = None, timer: _Timer | None = None,
+                     thresholds: Thresholds = DEFAULT_THRESHOLDS, registry: Registry | None = None) -> Report:
+    """Analyse an already read Document (``thresholds``: the matcher's, see analyzer.config; ``registry``:
+    another legal-acts registry than the installed one)."""
     timer = timer or _Timer()
     today = today or dt.date.today()
-    clause_set, registry = load_clause_set(), load_registry()
+    clause_set, registry = load_clause_set(), registry or load_registry()
     text = document.text
     with timer.stage("structure"):
         structure = parse(document)
         kind = institution_type(text)
         verdict = judge_scope(text, structure.title, kind)
     with timer.stage("lemmatise"):
-        flat = unwrapped(text)             # same length: wrapped phrases read as one, offsets unchanged
+        flat = structure.unwrapped
         tokens = tokenize(flat)
     doc_date = document_date(structure)
     with timer.stage("citations"):
         citations = check_citations(text, registry, doc_date, today)
     with timer.stage("match"):
         if verdict.in_scope:
-            clauses = _matcher().match(text, structure, tokens, kind)
+            clauses = _matcher(thresholds).match(text, structure, tokens, kind)
         else:
             clauses = tuple(ClauseMatch(c.id, "not_applicable", 0.0) for c in clause_set.clauses)
     edition = follows(citations, clauses, clause_set)
@@ -102,5 +111,6 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
     findings = fingerprint_findings(findings, organisation)
     return Report(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                   clauses=clauses, citations=citations, findings=findings,
-                  reference_version=reference_version(clause_set), registry_version=registry.version,
-                  timings=dict(timer.timings), edition=edition, organisation=organisation)
+                  reference_version=reference_version(clause_set, thresholds), registry_version=registry.version,
+                  timings=dict(timer.timings), edition=edition, organisation=organisation, clause_set=clause_set,
+                  registry=registry)

@@ -8,7 +8,7 @@ edited copies of tests/matching/cases.yaml (a duty deleted, weakened, moved:
 the verdict named there). It also runs two ablations: concepts without the
 fuzzy gate, and fuzzy similarity alone.
 
-    .venv/bin/python bench/calibrate.py [--gold ../shared/gold]
+    .venv/bin/python bench/calibrate.py [--gold ../shared/gold] [--write reglint.toml]
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import argparse
 import itertools
 import random
 import sys
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -103,6 +103,8 @@ class FuzzyOnly(Matcher):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, default=REPO.parent / "shared" / "gold")
+    parser.add_argument("--write", type=Path, metavar="FILE",
+                        help="write the best thresholds found as a config (reglint.toml; see analyzer/config.py)")
     args = parser.parse_args()
     clause_set = load_clause_set()
     items = corpus(args.gold)
@@ -120,6 +122,13 @@ def main() -> None:
     print("grid (gap F1, thresholds), best first and worst last:")
     for score, t in results[:5] + results[-5:]:
         print(f"  {score:.3f}  {t}")
+    if args.write:
+        tied = [t for score, t in results if score == results[0][0]]
+        best = default if default in tied else tied[0]   # the calibrated defaults stay while nothing beats them
+        args.write.write_text("# bench/calibrate.py: the thresholds with the best gap F1 on the development set\n"
+                              "[thresholds]\n" + "".join(f"{f.name} = {getattr(best, f.name)}\n" for f in fields(best)),
+                              encoding="utf-8")
+        print(f"written to {args.write}: {best}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analyzer.batch.inputs import Entry, expand
 from analyzer.batch.runner import default_workers, run_local
@@ -18,6 +18,9 @@ from analyzer.batch.store import Store
 from analyzer.batch.worker import Task, failure
 from analyzer.clause_set import load_clause_set
 from analyzer.errors import InputError
+
+if TYPE_CHECKING:
+    from analyzer.matching import Thresholds
 
 Progress = Callable[[int, int, str], None]
 
@@ -34,18 +37,20 @@ class BatchSummary:
     db: Path
 
 
-def current_versions() -> tuple[str, str]:
-    """(reference version, registry version) of the installed reference data."""
-    from analyzer.pipeline import reference_version  # imports the NLP layer: only when a batch runs
+def current_versions(thresholds: Thresholds | None = None) -> tuple[str, str]:
+    """(reference version, registry version) of the installed reference data and ``thresholds``."""
+    from analyzer.pipeline import DEFAULT_THRESHOLDS, reference_version  # the NLP layer: only when a batch runs
     from analyzer.registry import load_registry
 
-    return reference_version(load_clause_set()), load_registry().version
+    return reference_version(load_clause_set(), thresholds or DEFAULT_THRESHOLDS), load_registry().version
 
 
 class _Batch:
-    def __init__(self, store: Store, total: int, force: bool, progress: Progress | None) -> None:
+    def __init__(self, store: Store, total: int, force: bool, progress: Progress | None,
+                 thresholds: Thresholds | None) -> None:
         self.store, self.total, self.force, self.progress = store, total, force, progress
-        self.versions = current_versions()
+        self.thresholds = thresholds
+        self.versions = current_versions(thresholds)
         store.save_reference(self.versions[0], load_clause_set().clauses)
         self.done = self.skipped = self.failed = 0
         self._tick("")
@@ -77,14 +82,14 @@ class _Batch:
                 self.skipped += 1
                 self._tick(entry.name)
                 continue
-            yield Task(entry.path, entry.name, data, digest, entry.warnings)
+            yield Task(entry.path, entry.name, data, digest, entry.warnings, self.thresholds)
 
 
 def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: str | None, force: bool,
-         progress: Progress | None) -> BatchSummary:
+         progress: Progress | None, thresholds: Thresholds | None) -> BatchSummary:
     started = time.perf_counter()
     with Store(db) as store:
-        batch = _Batch(store, len(entries), force, progress)
+        batch = _Batch(store, len(entries), force, progress, thresholds)
         tasks = batch.tasks(entries)
         first = next(tasks, None)      # no pool, no cluster when the store holds everything already
         if first is not None:
@@ -102,21 +107,22 @@ def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: s
 
 
 def audit(inputs: Sequence[str | Path], db: str | Path, *, workers: int | None = None, scheduler: str | None = None,
-          force: bool = False, progress: Progress | None = None) -> BatchSummary:
+          force: bool = False, progress: Progress | None = None, thresholds: Thresholds | None = None) -> BatchSummary:
     """Audit every document in ``inputs`` (files, folders, ZIP archives, ``@list`` files) into the store ``db``.
 
     ``workers``: local processes (default: all cores; 1 runs in this process);
     ``scheduler``: the address of a Dask scheduler to run on instead;
     ``force``: analyse again what the store already holds;
-    ``progress(done, total, name)``: called with 0 done first, then after each document.
+    ``progress(done, total, name)``: called with 0 done first, then after each document;
+    ``thresholds``: the matcher's (analyzer.config), None for the calibrated defaults.
     """
     with expand(inputs) as entries:
-        return _run(entries, db, workers, scheduler, force, progress)
+        return _run(entries, db, workers, scheduler, force, progress, thresholds)
 
 
 def audit_items(items: Sequence[tuple[str, bytes]], db: str | Path, *, workers: int | None = None,
                 scheduler: str | None = None, force: bool = False,
-                progress: Progress | None = None) -> BatchSummary:
+                progress: Progress | None = None, thresholds: Thresholds | None = None) -> BatchSummary:
     """The same for uploaded files ``(name, bytes)``; a ``.zip`` upload is expanded like a ZIP on disk."""
     with expand(uploads=items) as entries:
-        return _run(entries, db, workers, scheduler, force, progress)
+        return _run(entries, db, workers, scheduler, force, progress, thresholds)

@@ -14,10 +14,13 @@ import socket
 import time
 import traceback
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analyzer.errors import InputError, ReglintError
 from analyzer.ingest.guards import EXTENSIONS
+
+if TYPE_CHECKING:
+    from analyzer.matching import Thresholds
 
 INTERNAL = ReglintError.code   # RL900
 # A short regulation in scope, so that the warm-up builds every cached object the real ones need.
@@ -41,6 +44,7 @@ class Task:
     data: bytes
     content_hash: str
     warnings: tuple[str, ...] = ()
+    thresholds: Thresholds | None = None   # the matcher's (analyzer.config); None: the calibrated defaults
 
 
 def warm_up() -> None:
@@ -76,12 +80,12 @@ def _process_facts() -> dict[str, Any]:
 
 def analyze_task(task: Task) -> dict[str, Any]:
     """Analyse one document; a plain, picklable dict whatever happens."""
-    from analyzer.pipeline import analyze
+    from analyzer.pipeline import DEFAULT_THRESHOLDS, analyze
     from analyzer.report.json_writer import report_to_dict
 
     started = time.perf_counter()
     try:
-        report = report_to_dict(analyze(task.data, name=task.name))
+        report = report_to_dict(analyze(task.data, name=task.name, thresholds=task.thresholds or DEFAULT_THRESHOLDS))
         report.pop("sections", None)   # the store keeps no section tree
         result = {"path": task.path, "name": task.name, "content_hash": task.content_hash,
                   "warnings": list(task.warnings), "report": report, "error": None}

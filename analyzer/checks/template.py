@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from analyzer.checks.base import Check, CheckContext, register
-from analyzer.institution import ADDITIONAL_SCHOOLS
+from analyzer.cue_data import load_cue_data
 from analyzer.lexicon import morph, repair_ocr
 from analyzer.model import Finding
 from analyzer.nlp import build_nlp
@@ -72,7 +72,7 @@ def _opens_line(text: str, at: int) -> bool:
 def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]:
     text, kind, data = ctx.unwrapped, ctx.institution_type, load_template_data()
     by_key = {r.key: r for r in data.remnants}
-    skipped = [m.span() for m in ADDITIONAL_SCHOOLS.finditer(text)] + [(c.start, c.end) for c in ctx.citations]
+    skipped = [m.span() for m in load_cue_data().additional_schools.finditer(text)] + [(c.start, c.end) for c in ctx.citations]
     strings = doc.vocab.strings
     lemmas = frozenset(strings[h] for h in set(doc.to_array(LEMMA).tolist()))
     texts = frozenset(strings[h] for h in set(doc.to_array(ORTH).tolist()))

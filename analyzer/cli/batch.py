@@ -23,9 +23,11 @@ from rich.text import Text
 
 from analyzer.cli import help_of
 from analyzer.cli.export import FORMATS
+from analyzer.cli.options import add_config, thresholds
 
 if TYPE_CHECKING:
     from analyzer import BatchSummary
+    from analyzer.matching import Thresholds
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="проверять на кластере Dask с этим планировщиком")
     parser.add_argument("--out", type=Path, metavar="DIR", help="после проверки выгрузить CSV, XLSX и HTML в папку")
     parser.add_argument("--force", action="store_true", help="проверить заново и документы, которые уже есть в базе")
+    add_config(parser)
     parser.set_defaults(func=run)
 
 
@@ -60,7 +63,7 @@ def summary_table(summary: BatchSummary) -> Table:
     return table
 
 
-def _audit(args: argparse.Namespace, console: Console) -> BatchSummary:
+def _audit(args: argparse.Namespace, console: Console, config: Thresholds) -> BatchSummary:
     from analyzer import audit
 
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
@@ -73,14 +76,16 @@ def _audit(args: argparse.Namespace, console: Console) -> BatchSummary:
             progress.update(bar, completed=done, total=total, name=Path(name).name[-40:])
 
         return audit(args.inputs, args.db, workers=args.workers, scheduler=args.scheduler, force=args.force,
-                     progress=tick)
+                     progress=tick, thresholds=config)
 
 
 def run(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
+    if (config := thresholds(args)) is None:
+        return 2
     try:
         Path(args.db).parent.mkdir(parents=True, exist_ok=True)
-        summary = _audit(args, console)
+        summary = _audit(args, console, config)
     except sqlite3.Error as exc:
         print(f"Ошибка: база {args.db} недоступна: {exc}", file=sys.stderr)
         return 2

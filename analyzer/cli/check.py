@@ -15,6 +15,8 @@ from pathlib import Path
 
 from analyzer import InputError, Report, analyze
 from analyzer.cli import help_of
+from analyzer.cli.options import add_config, thresholds
+from analyzer.matching import Thresholds
 from analyzer.report.csv_writer import render_csv
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.fix_plan import plan_fixes
@@ -69,6 +71,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "и не учитываются в --fail-on")
     parser.add_argument("--org", metavar="НАЗВАНИЕ",
                         help="организация, если в начале документа её название не найдено (для решений рецензентов)")
+    add_config(parser)
     parser.set_defaults(func=run)
 
 
@@ -139,11 +142,11 @@ def _write_fixes(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> N
               f"переформулировано: {len(plan.rewordings)}, исправлено ссылок: {len(plan.citations)})")
 
 
-def _analyze(paths: list[Path], docx_only: bool) -> tuple[list[tuple[Path, Report]], int]:
+def _analyze(paths: list[Path], docx_only: bool, thresholds: Thresholds) -> tuple[list[tuple[Path, Report]], int]:
     done, errors = [], 0
     for path in paths:
         try:
-            report = analyze(path)
+            report = analyze(path, thresholds=thresholds)
         except InputError as exc:
             print(f"Ошибка: {exc.message}", file=sys.stderr)
             errors += 1
@@ -158,7 +161,9 @@ def _analyze(paths: list[Path], docx_only: bool) -> tuple[list[tuple[Path, Repor
 
 
 def run(args: argparse.Namespace) -> int:
-    done, errors = _analyze(args.files, docx_only=args.fix)
+    if (config := thresholds(args)) is None:
+        return 2
+    done, errors = _analyze(args.files, docx_only=args.fix, thresholds=config)
     if args.db or args.org:
         from analyzer.cli.review import reviewed
 

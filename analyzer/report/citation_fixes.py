@@ -76,5 +76,5 @@ def citation_fix(text: str, citation: Citation, registry: Registry) -> CitationF
 
 
 def citation_fixes(report: Report) -> list[CitationFix]:
-    registry, text = load_registry(), report.document.text
+    registry, text = report.registry or load_registry(), report.document.text
     return [fix for c in report.citations if (fix := citation_fix(text, c, registry))]

@@ -112,7 +112,7 @@ def _only_in(first: tuple[Finding, ...], second: tuple[Finding, ...]) -> tuple[F
 
 
 def compare(old: Report, new: Report) -> Comparison:
-    clause_set = load_clause_set()
+    clause_set = new.clause_set or load_clause_set()
     added, removed, changed = _sections(_units(old), _units(new))
     statuses = {m.clause: m.status for m in old.clauses}
     clause_changes = tuple(StatusChange(m.clause, clause_set.get(m.clause).title, statuses[m.clause], m.status)

@@ -114,7 +114,7 @@ def _rewording(match: ClauseMatch, wording: str) -> Rewording | None:
 
 def plan_fixes(report: Report) -> FixPlan:
     """The changes of the corrected draft (see the module's doc)."""
-    clause_set = load_clause_set()
+    clause_set = report.clause_set or load_clause_set()
     citations = citation_fixes(report)
     insertions, rewordings = [], []
     for match in report.clauses:

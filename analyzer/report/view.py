@@ -190,7 +190,7 @@ def finding_order(f: Finding) -> tuple[int, int, str]:
 
 def build_view(report: Report, checked: dt.date | None = None) -> ReportView:
     """The view of ``report``; ``checked`` is the date shown as the date of the check (default today)."""
-    clause_set, structure = load_clause_set(), report.structure
+    clause_set, structure = report.clause_set or load_clause_set(), report.structure
     clauses = [_clause_view(m, clause_set, structure) for m in report.clauses]
     roles = tuple(RoleRow(role, ROLE_TITLES[role], tuple(c for c in clauses if c.role == role))
                   for role in ROLES if any(c.role == role for c in clauses))

@@ -12,7 +12,7 @@ from analyzer.lexicon import repair_ocr
 from analyzer.model import Document, Section, Structure
 from analyzer.structure.approval import find_approvals
 from analyzer.structure.defects import find_defects
-from analyzer.structure.lines import Line, is_unnumbered_heading, logical_lines
+from analyzer.structure.lines import Line, is_unnumbered_heading, logical_lines, unwrapped
 from analyzer.structure.roles import resolve, topic_role
 from analyzer.structure.title import find_title
 from analyzer.structure.tree import Node, build_tree
@@ -68,10 +68,12 @@ def parse(document: Document) -> Structure:
                                         len(lines)))
     body_start = lines[body_from].start if body_from < len(lines) else len(text)
     nodes = build_tree(lines[body_from:])
+    flat = unwrapped(document.text, lines)
     return Structure(
         title=title.text if title else None,
         title_span=(title.start, title.end) if title else None,
         approvals=approvals,
         sections=_sections(nodes),
-        defects=find_defects(text, nodes, title, body_start),
-        body_start=body_start)
+        defects=find_defects(text, flat, nodes, title, body_start),
+        body_start=body_start,
+        unwrapped=flat)

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from analyzer.lexicon import parses
 from analyzer.model import Role, StructureDefect
-from analyzer.structure.lines import Line, unwrapped
+from analyzer.structure.lines import Line
 from analyzer.structure.title import Title
 from analyzer.structure.tree import Node
 from analyzer.structure.words import has_predicate
@@ -144,14 +144,14 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
     return start, end + (text[end:end + 1] == ".")
 
 
-def _title_mismatch(text: str, title: Title | None, body_start: int) -> Iterator[StructureDefect]:
+def _title_mismatch(text: str, flat: str, title: Title | None, body_start: int) -> Iterator[StructureDefect]:
     if title is None:
         return
     kind = parses(title.kind.split()[0])[0][0]
     for m in _SELF_REFERENCE.finditer(text, body_start):
         named = parses(m.group(1))[0][0]
         if named != kind:
-            start, end = _sentence(unwrapped(text), m.start())   # the whole sentence, however it is wrapped
+            start, end = _sentence(flat, m.start())   # the whole sentence, however it is wrapped
             yield StructureDefect("title_mismatch", start, end,
                                   f"заголовок называет документ «{title.kind}», а текст — «{named}»")
             return
@@ -164,7 +164,8 @@ def _missing_participants(nodes: Sequence[Node]) -> Iterator[StructureDefect]:
             yield _defect("missing_section", node.lead, "в разделе об участниках нет подразделов: " + ", ".join(absent))
 
 
-def find_defects(text: str, nodes: Sequence[Node], title: Title | None, body_start: int) -> tuple[StructureDefect, ...]:
+def find_defects(text: str, flat: str, nodes: Sequence[Node], title: Title | None,
+                 body_start: int) -> tuple[StructureDefect, ...]:
     found = [*_sequence(nodes), *_duplicates(nodes), *_unnumbered(nodes), *_dangling(nodes, text),
-             *_title_mismatch(text, title, body_start), *_missing_participants(nodes)]
+             *_title_mismatch(text, flat, title, body_start), *_missing_participants(nodes)]
     return tuple(sorted(found, key=lambda d: (d.start, d.kind)))

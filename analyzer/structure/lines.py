@@ -24,7 +24,6 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import pairwise
 
 from analyzer.structure.numbering import Marker, find_marker
@@ -363,12 +362,11 @@ def logical_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-@lru_cache(maxsize=4)
-def unwrapped(text: str) -> str:
-    """``text`` with the line breaks inside a wrapped sentence turned into spaces (same length), so that
+def unwrapped(text: str, lines: Sequence[Line]) -> str:
+    """``text`` with the line breaks inside its logical ``lines`` turned into spaces (same length), so that
     a phrase broken by a hard wrap («канал\\nшколы») reads as one; paragraph breaks stay."""
     parts, pos = [], 0
-    for line in logical_lines(text):
+    for line in lines:
         parts += [text[pos:line.start], text[line.start:line.end].replace("\n", " ")]
         pos = line.end
     parts.append(text[pos:])

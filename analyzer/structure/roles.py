@@ -7,13 +7,15 @@ A cue counts only at the start of the text, after "frame" words such as
 присоединяется по ссылке администратора" speaks of the teacher.
 A section whose parent has a role inherits it; only sections under a neutral
 container ("Организация работы участников …", role ``other``) or at the top
-level take their own cue.
+level take their own cue. The cues and the frame words are data:
+reference/cues.yaml (analyzer.cue_data).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
 
+from analyzer.cue_data import load_cue_data
 from analyzer.lexicon import parses
 from analyzer.model import Role
 from analyzer.structure.words import NOMINAL, words
@@ -21,30 +23,6 @@ from analyzer.vocabulary import DUTY_ROLES, TOPIC_ROLES
 
 PARTICIPANT_ROLES = DUTY_ROLES
 
-# Longer cues first: "классный руководитель" before "руководитель".
-CUES: tuple[tuple[str, Role], ...] = (
-    ("общие положения", "general"), ("общие сведения", "general"), ("основные положения", "general"),
-    ("основные понятия", "general"), ("термины и определения", "general"),
-    ("заключительные положения", "final"), ("заключительное положение", "final"),
-    ("переходные положения", "final"),
-    ("права", "rights"),
-    ("классный руководитель", "class_teacher"), ("куратор", "class_teacher"),
-    ("педагогический работник", "teacher"), ("законный представитель", "parent"),
-    ("образовательная организация", "organisation"), ("образовательное учреждение", "organisation"),
-    ("руководитель", "head"), ("директор", "head"), ("заведующий", "head"), ("заместитель", "head"),
-    ("администрация", "head"), ("руководство", "head"),
-    ("администратор", "administrator"),
-    ("педагог", "teacher"), ("учитель", "teacher"), ("преподаватель", "teacher"), ("воспитатель", "teacher"),
-    ("методист", "teacher"), ("тьютор", "teacher"), ("специалист", "teacher"),
-    ("обучающийся", "student"), ("учащийся", "student"), ("студент", "student"), ("ученик", "student"),
-    ("воспитанник", "student"), ("слушатель", "student"),
-    ("родитель", "parent"),
-    ("учреждение", "organisation"), ("школа", "organisation"), ("колледж", "organisation"),
-    ("техникум", "organisation"), ("гимназия", "organisation"), ("лицей", "organisation"),
-)
-# Words that may stand before the subject: "Действия администратора", "Порядок работы педагогов".
-FRAME = ("действие", "функция", "обязанность", "полномочие", "задача", "роль", "деятельность",
-         "порядок", "работа", "организация", "и")
 _WINDOW = 8
 
 
@@ -56,12 +34,12 @@ def _lemmas(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _cue_table() -> tuple[tuple[tuple[frozenset[str], ...], Role], ...]:
-    return tuple((tuple(_lemmas(w) for w in cue.split()), role) for cue, role in CUES)
+    return tuple((tuple(_lemmas(w) for w in cue.split()), role) for cue, role in load_cue_data().role_cues)
 
 
 @lru_cache(maxsize=1)
 def _frame() -> frozenset[str]:
-    return frozenset().union(*(_lemmas(w) for w in FRAME))
+    return frozenset().union(*(_lemmas(w) for w in load_cue_data().frame_words))
 
 
 @lru_cache(maxsize=1)

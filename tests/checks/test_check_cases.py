@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-import analyzer.pipeline
 from analyzer.checks import CHECKS
 from analyzer.model import Document
 from analyzer.pipeline import analyze_document
@@ -53,12 +52,10 @@ def _squash(text: str) -> str:
 
 
 @pytest.mark.parametrize(("code", "case"), CASES, ids=[f"{code}-{case['name']}" for code, case in CASES])
-def test_case(code, case, monkeypatch):
-    if "registry" in case:
-        registry = _registry(case["registry"])
-        monkeypatch.setattr(analyzer.pipeline, "load_registry", lambda: registry)
+def test_case(code, case):
+    registry = _registry(case["registry"]) if "registry" in case else None
     report = analyze_document(Document(source="case.txt", format="txt", text=case["text"]),
-                              today=case.get("today", TODAY))
+                              today=case.get("today", TODAY), registry=registry)
 
     assert not [f for f in report.findings if f.code == "RL999"], "a check crashed"
     mine = [f for f in report.findings if f.code == code]
