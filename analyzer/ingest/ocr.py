@@ -1,0 +1,137 @@
+"""Tesseract through its command line: one page image in, words with boxes out.
+
+The CLI's TSV output gives every word with its box, line and confidence; the
+image goes in on stdin as PNG, so nothing touches the disk. pytesseract would
+spawn the same binary after writing the image to a temporary file. Each call
+runs one Tesseract thread (``OMP_THREAD_LIMIT=1``): batch workers already use
+every core, and Tesseract's own threads buy little on one page.
+
+A page that reads badly (low mean confidence, few words) is checked by
+Tesseract's orientation detector (OSD) and read again turned upright; upright
+pages never pay for OSD.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import asdict
+from functools import lru_cache
+from typing import Any
+
+from PIL import Image
+
+from analyzer.errors import OcrMissing
+from analyzer.model import OcrPage, OcrWord
+
+LANGUAGE = "rus"
+# Chosen on the scorer (bench/ocr_bench.py): psm 3 (automatic layout) keeps the
+# approval table's two columns apart, psm 6 (one block) runs them together.
+PSM = 3
+PAGE_TIMEOUT = 60.0          # seconds per page; a page cut off is reported, the document goes on
+_UPRIGHT_CONFIDENCE = 60.0   # below this mean word confidence, ask OSD whether the page is turned
+_INSTALL = "установите пакеты tesseract-ocr и tesseract-ocr-rus (Debian/Ubuntu: apt-get install tesseract-ocr " \
+           "tesseract-ocr-rus)"
+
+
+@lru_cache(maxsize=1)
+def engine() -> str:
+    """"tesseract 5.3.0" with its Russian model; OcrMissing when either is not installed."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise OcrMissing("tesseract", _INSTALL)
+    try:
+        listed = subprocess.run([binary, "--list-langs"], check=False, capture_output=True, text=True, timeout=30)
+        version = subprocess.run([binary, "--version"], check=False, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise OcrMissing("tesseract", f"{_INSTALL}; запуск не удался: {exc}") from None
+    if LANGUAGE not in listed.stdout.split():
+        raise OcrMissing("tesseract", f"нет русской модели распознавания; {_INSTALL}")
+    first = (version.stdout or version.stderr).splitlines()[0].strip()
+    return first
+
+
+def settings_key(dpi: int) -> str:
+    """What an OCR result depends on besides the image: engine, language, layout mode, resolution."""
+    return f"{engine()} {LANGUAGE} psm{PSM} {dpi}dpi"
+
+
+def _run(args: list[str], png: bytes, timeout: float) -> str:
+    env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
+    done = subprocess.run(["tesseract", "stdin", "stdout", *args], input=png, capture_output=True,
+                          timeout=timeout, env=env, check=False)
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=1)
+    return buffer.getvalue()
+
+
+def _words(tsv: str) -> tuple[OcrWord, ...]:
+    words, lines = [], {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) != 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        key = (int(cols[2]), int(cols[3]), int(cols[4]))
+        line = lines.setdefault(key, len(lines))
+        words.append(OcrWord(cols[11].strip(), float(cols[10]), int(cols[6]), int(cols[7]), int(cols[8]),
+                             int(cols[9]), line))
+    return tuple(words)
+
+
+_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+
+
+def _orientation(png: bytes, dpi: int, timeout: float) -> int:
+    """Degrees to turn the image clockwise to make it upright, by Tesseract's OSD (0 when unsure)."""
+    found = _ROTATE.search(_run(["--psm", "0", "--dpi", str(dpi), "-l", "osd"], png, timeout))
+    return int(found.group(1)) if found else 0
+
+
+def recognise(image: Image.Image, page: int, dpi: int, timeout: float = PAGE_TIMEOUT) -> OcrPage:
+    """Read one page image; a page that reads badly is turned upright by OSD and read again.
+
+    A page that exceeds ``timeout`` comes back empty with ``timed_out`` set.
+    """
+    started = time.perf_counter()
+    settings = settings_key(dpi)
+    args = ["-l", LANGUAGE, "--psm", str(PSM), "--dpi", str(dpi), "tsv"]
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("L")
+    png = _png(image)
+    try:
+        words = _words(_run(args, png, timeout))
+        rotation = 0
+        best = OcrPage(page, image.width, image.height, dpi, words, 0, settings=settings)
+        if best.mean_confidence < _UPRIGHT_CONFIDENCE or len(words) < 5:
+            rotation = _orientation(png, dpi, max(timeout - (time.perf_counter() - started), 1.0))
+            if rotation:
+                turned = image.rotate(-rotation, expand=True)
+                again = OcrPage(page, turned.width, turned.height, dpi,
+                                _words(_run(args, _png(turned), max(timeout - (time.perf_counter() - started), 1.0))),
+                                rotation, settings=settings)
+                if again.mean_confidence * len(again.words) > best.mean_confidence * len(best.words):
+                    best = again
+    except subprocess.TimeoutExpired:
+        return OcrPage(page, image.width, image.height, dpi, (), 0, time.perf_counter() - started, True, settings)
+    return OcrPage(best.page, best.width, best.height, dpi, best.words, best.rotation,
+                   round(time.perf_counter() - started, 3), False, settings)
+
+
+def page_to_dict(page: OcrPage) -> dict[str, Any]:
+    """A JSON-ready copy for the cache (words as short lists)."""
+    data = asdict(page)
+    data["words"] = [[w.text, w.conf, w.left, w.top, w.width, w.height, w.line] for w in page.words]
+    return data
+
+
+def page_from_dict(data: dict[str, Any]) -> OcrPage:
+    region = data.get("region")
+    return OcrPage(**{**data, "words": tuple(OcrWord(*w) for w in data["words"]),
+                      "region": tuple(region) if region else None})

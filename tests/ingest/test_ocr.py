@@ -1,0 +1,117 @@
+"""Scans read by OCR (Tesseract): the corpora scan, a mixed PDF, turned pages, TIFF, bad input.
+
+Every test OCRs at most the scan's three pages, so CI stays short.
+"""
+from __future__ import annotations
+
+import io
+import random
+
+import pypdf
+import pypdfium2 as pdfium
+import pytest
+from ingest_support import clause_numbers
+from PIL import Image
+
+from analyzer.errors import NoTextLayer, OcrMissing
+from analyzer.ingest import OcrOptions, ocr, read
+from analyzer.ingest.scan import MIN_QUALITY, text_quality
+
+SCAN = "school-59-krasnodar-2023-scan.pdf"
+
+
+@pytest.fixture(scope="module")
+def scan_document(formats_dir):
+    return read(formats_dir / SCAN)
+
+
+@pytest.fixture(scope="module")
+def page_images(formats_dir) -> list[Image.Image]:
+    pdf = pdfium.PdfDocument(str(formats_dir / SCAN))
+    return [pdf[i].render(scale=200 / 72, grayscale=True).to_pil() for i in range(len(pdf))]
+
+
+def _save(images: list[Image.Image], kind: str, **options) -> bytes:
+    buffer = io.BytesIO()
+    images[0].save(buffer, kind, save_all=len(images) > 1, append_images=images[1:], **options)
+    return buffer.getvalue()
+
+
+def test_the_corpora_scan_reads_like_its_text(scan_document, formats_dir, regulations_dir):
+    text = read(regulations_dir / "school-59-krasnodar-2023.txt").text
+    assert clause_numbers(scan_document.text) == clause_numbers(text)
+    assert scan_document.ocr.page_numbers == (1, 2, 3)
+    assert scan_document.ocr.engine.startswith("tesseract 5")
+    assert scan_document.ocr.mean_confidence > 85
+    assert {b.page for b in scan_document.blocks} == {1, 2, 3}
+    for phrase in ("протокол №1 от 28.12.2023", "Общие положения", "4. Заключительные положения"):
+        assert phrase in scan_document.text
+
+
+def test_ocr_never_keeps_the_scan_an_error(formats_dir):
+    with pytest.raises(NoTextLayer) as err:
+        read(formats_dir / SCAN, ocr=OcrOptions(mode="never"))
+    assert SCAN in str(err.value) and "выключено" in str(err.value)
+
+
+def test_a_mixed_pdf_keeps_its_text_pages(formats_dir, tmp_path):
+    writer = pypdf.PdfWriter(clone_from=formats_dir / "school-59-krasnodar-2023.pdf")
+    writer.append(formats_dir / SCAN, pages=[2])
+    writer.write(tmp_path / "smeshannyi.pdf")
+    typed = read(formats_dir / "school-59-krasnodar-2023.pdf")
+    doc = read(tmp_path / "smeshannyi.pdf")
+    assert doc.pages == 4 and doc.ocr.page_numbers == (4,)
+    paragraphs = typed.text.split("\n")[:-1]    # the last one runs on into page 4, as across text pages
+    assert doc.text.split("\n")[:len(paragraphs)] == paragraphs
+    assert "Заключительные положения" in doc.text[len(typed.text):]
+
+
+def test_a_page_upside_down_is_turned(page_images, tmp_path):
+    path = tmp_path / "perevernuto.png"
+    path.write_bytes(_save([page_images[0].rotate(180)], "PNG"))
+    doc = read(path)
+    assert doc.ocr.pages[0].rotation == 180
+    assert "ПОЛОЖЕНИЕ" in doc.text and "протокол №1 от 28.12.2023" in doc.text
+
+
+def test_a_bilevel_multipage_tiff_is_one_document(page_images, tmp_path):
+    bilevel = [page_images[2].convert("1"), Image.new("1", page_images[2].size, 1)]
+    path = tmp_path / "skan.tiff"
+    path.write_bytes(_save(bilevel, "TIFF", compression="group4", dpi=(200, 200)))
+    doc = read(path)
+    assert doc.format == "tiff" and doc.pages == 2
+    assert doc.ocr.page_numbers == (1,)
+    assert "4. Заключительные положения" in doc.text
+
+
+def test_a_page_past_its_timeout_is_reported(formats_dir):
+    with pytest.raises(NoTextLayer) as err:
+        read(formats_dir / SCAN, ocr=OcrOptions(timeout=0.01))
+    assert "прерваны по таймауту" in str(err.value)
+
+
+def test_cached_pages_are_not_read_again(scan_document, formats_dir, monkeypatch):
+    def fail(*args, **kwargs):
+        raise AssertionError("OCR ran although the page was cached")
+
+    monkeypatch.setattr(ocr, "recognise", fail)
+    cached = {p.page: p for p in scan_document.ocr.pages}
+    assert read(formats_dir / SCAN, ocr=OcrOptions(cached=cached)).text == scan_document.text
+
+
+def test_missing_tesseract_says_what_to_install(formats_dir, monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    ocr.engine.cache_clear()
+    try:
+        with pytest.raises(OcrMissing) as err:
+            read(formats_dir / SCAN)
+    finally:
+        ocr.engine.cache_clear()
+    assert "tesseract-ocr-rus" in str(err.value) and err.value.code == "RL008"
+
+
+def test_text_quality_tells_a_real_layer_from_soup(regulations_dir):
+    text = read(regulations_dir / "co-milyutina-2023.txt").text
+    rng = random.Random(13)
+    soup = "".join(c if not c.isalpha() else rng.choice("аоекнABCEHKMXрсзш") for c in text)
+    assert text_quality(text) > 0.85 > MIN_QUALITY > text_quality(soup)
