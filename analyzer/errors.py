@@ -45,7 +45,7 @@ class Encrypted(InputError):
 
 class NoTextLayer(InputError):
     code = "RL003"
-    reason = "в файле нет текста: ни текстового слоя, ни текста, найденного распознаванием (OCR)"
+    reason = "в файле не найден текст: ни в текстовом слое, ни распознаванием (OCR)"
 
 
 class Empty(InputError):

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from analyzer.checks import CheckContext, run_checks
 from analyzer.checks.document import OutOfScope
+from analyzer.checks.ocr_guard import review
 from analyzer.citations import check_citations
 from analyzer.clause_set import load_clause_set
-from analyzer.ingest import read
+from analyzer.ingest import OcrOptions, read
 from analyzer.institution import institution_type
 from analyzer.matching import Matcher
 from analyzer.model import ClauseMatch, Document, Report, Structure
@@ -52,11 +53,12 @@ class _Timer:
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
 
 
-def analyze(source: str | Path | bytes, name: str | None = None, *, today: dt.date | None = None) -> Report:
-    """Analyse one regulation (a path, or bytes with a file name)."""
+def analyze(source: str | Path | bytes, name: str | None = None, *, today: dt.date | None = None,
+            ocr: OcrOptions | None = None) -> Report:
+    """Analyse one regulation (a path, or bytes with a file name); ``ocr``: when pages are read by OCR."""
     timer = _Timer()
     with timer.stage("read"):
-        document = read(source, name=name) if isinstance(source, bytes) else read(source)
+        document = read(source, name=name, ocr=ocr) if isinstance(source, bytes) else read(source, ocr=ocr)
     return analyze_document(document, today=today, timer=timer)
 
 
@@ -85,7 +87,7 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
                        document_date=doc_date, today=today, looks_like=verdict.looks_like, tokens=tokens)
     with timer.stage("checks"):
         # a document that is not a Sferum regulation gets one verdict, not a list of defects
-        findings = tuple(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)))
+        findings = review(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)), ctx)
     return Report(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                   clauses=clauses, citations=citations, findings=findings,
                   reference_version=clause_set.version, registry_version=registry.version,

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.errors import InputError
+from analyzer.ingest.ocr import PAGE_TIMEOUT
+from analyzer.ingest.scan import OCR_MODES, OcrOptions
 from analyzer.model import Report
 from analyzer.report.csv_writer import render_csv
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
@@ -64,7 +66,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--fix", action="store_true",
                         help="только для DOCX: записать исправленный проект с правками в режиме рецензирования "
                              "(вместо отчёта; -o — файл или папка, по умолчанию рядом: ИМЯ.fixed.docx)")
+    add_ocr_arguments(parser)
     parser.set_defaults(func=run)
+
+
+def add_ocr_arguments(parser: argparse.ArgumentParser) -> None:
+    """--ocr and --ocr-timeout, shared by check and batch."""
+    parser.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                        help="распознавание сканов (Tesseract): auto — страницы без текста и с негодным текстовым "
+                             "слоем, always — все страницы, never — не распознавать (по умолчанию auto)")
+    parser.add_argument("--ocr-timeout", type=float, default=PAGE_TIMEOUT, metavar="SECONDS",
+                        help=f"предел распознавания одной страницы, с (по умолчанию {PAGE_TIMEOUT:g})")
+
+
+def ocr_options(args: argparse.Namespace) -> OcrOptions:
+    return OcrOptions(mode=args.ocr, timeout=args.ocr_timeout)
 
 
 def fails(reports: list[Report], level: str) -> bool:
@@ -134,13 +150,13 @@ def _write_fixes(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> N
               f"переформулировано: {len(plan.rewordings)}, исправлено ссылок: {len(plan.citations)})")
 
 
-def _analyze(paths: list[Path], docx_only: bool) -> tuple[list[tuple[Path, Report]], int]:
+def _analyze(paths: list[Path], docx_only: bool, ocr: OcrOptions) -> tuple[list[tuple[Path, Report]], int]:
     from analyzer.pipeline import analyze
 
     done, errors = [], 0
     for path in paths:
         try:
-            report = analyze(path)
+            report = analyze(path, ocr=ocr)
         except InputError as exc:
             print(f"Ошибка: {exc.message}", file=sys.stderr)
             errors += 1
@@ -155,7 +171,7 @@ def _analyze(paths: list[Path], docx_only: bool) -> tuple[list[tuple[Path, Repor
 
 
 def run(args: argparse.Namespace) -> int:
-    done, errors = _analyze(args.files, docx_only=args.fix)
+    done, errors = _analyze(args.files, docx_only=args.fix, ocr=ocr_options(args))
     reports = [r for _, r in done]
     try:
         if args.fix:

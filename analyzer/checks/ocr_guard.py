@@ -1,0 +1,94 @@
+"""Findings on text read by OCR: say so, and never blame the school for the OCR's confusions.
+
+Every finding whose quote lies on an OCR'd page (ours, or a text layer that is
+a scanner's OCR) is marked ``ocr``. One whose only ground is something OCR
+confuses — a number that differs from the act's by look-alike letters,
+digits for letters or the number sign, a number sign OCR lost, a date one
+confusable digit away from a real one, a support address or the platform's
+name a letter or two off — is reported as info, «проверьте по оригиналу»,
+never as an error or a warning.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from analyzer.checks.base import CheckContext
+from analyzer.checks.template import misspelt_name
+from analyzer.lexicon import ocr_fold
+from analyzer.model import Finding
+from analyzer.recognizers.dates import find_dates
+
+CHECK_ORIGINAL = "Проверьте по оригиналу: текст распознан с изображения, расхождение может быть ошибкой распознавания."
+# Digits a scan's OCR takes for one another.
+_DIGIT_SWAPS = {"0": "86", "1": "7", "3": "8", "5": "6", "6": "58", "7": "1", "8": "306", "9": "4", "4": "9"}
+_NUMBERISH = re.compile(r"(?<![\d.])\d{1,5}(?:\s?-\s?[\wА-Яа-я]+)?(?![\d.])")
+_CONTACT_SLACK = 2
+_NUMBER_LOOKAHEAD = 30
+
+
+def _number_confused(finding: Finding, ctx: CheckContext) -> bool:
+    act = ctx.registry.get(finding.act) if finding.act else None
+    cited = next((c for c in ctx.citations if c.start == finding.start), None)
+    return bool(act and act.number and cited and cited.cited.number
+                and ocr_fold(cited.cited.number) == ocr_fold(act.number))
+
+
+def _number_lost(finding: Finding, ctx: CheckContext) -> bool:
+    """A citation «without a number» that has a number-like token OCR separated from its «№»."""
+    cited = next((c for c in ctx.citations if c.start == finding.start), None)
+    window = ctx.document.text[finding.start:(finding.end or 0) + _NUMBER_LOOKAHEAD]
+    if cited and cited.cited.date_text:
+        window = window.replace(cited.cited.date_text, " ")
+    return any(not find_dates(m.group(0)) for m in _NUMBERISH.finditer(window))
+
+
+def _date_confused(finding: Finding, ctx: CheckContext) -> bool:
+    """An impossible date that one OCR digit swap turns into a real one."""
+    for mention in find_dates(finding.quote):
+        if mention.value is not None:
+            continue
+        text = mention.text
+        for i, digit in enumerate(text):
+            for other in _DIGIT_SWAPS.get(digit, ""):
+                swapped = find_dates(text[:i] + other + text[i + 1:])
+                if swapped and swapped[0].value is not None:
+                    return True
+    return False
+
+
+def _contact_confused(finding: Finding, ctx: CheckContext) -> bool:
+    return bool(finding.fix) and Levenshtein.distance(ocr_fold(finding.quote), ocr_fold(finding.fix or "")) \
+        <= _CONTACT_SLACK
+
+
+def _name_confused(finding: Finding, ctx: CheckContext) -> bool:
+    return misspelt_name(finding.quote)
+
+
+CONFUSIONS: dict[str, Callable[[Finding, CheckContext], bool]] = {
+    "RL202": _number_confused, "RL203": _number_lost, "RL209": _date_confused, "RL303": _date_confused,
+    "RL402": _contact_confused, "RL403": _name_confused,
+}
+
+
+def review(findings: Iterable[Finding], ctx: CheckContext) -> tuple[Finding, ...]:
+    """The findings with OCR provenance; OCR confusions downgraded to «проверьте по оригиналу» (info)."""
+    info = ctx.document.ocr
+    if info is None:
+        return tuple(findings)
+    reviewed = []
+    for finding in findings:
+        block = ctx.document.locate(finding.start) if finding.start is not None else None
+        if block is None or not info.covers(block.page):
+            reviewed.append(finding)
+            continue
+        finding = dataclasses.replace(finding, ocr=True)
+        confused = CONFUSIONS.get(finding.code)
+        if finding.severity != "info" and confused is not None and confused(finding, ctx):
+            finding = dataclasses.replace(finding, severity="info", message=f"{CHECK_ORIGINAL} {finding.message}")
+        reviewed.append(finding)
+    return tuple(reviewed)
