@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from analyzer.checks.clauses import REASONS
 from analyzer.clause_set import LEVELS, ROLE_TITLES, ROLES, ClauseSet, load_clause_set
-from analyzer.model import Citation, ClauseMatch, Finding, Report, Severity, Structure
+from analyzer.model import Citation, ClauseMatch, Finding, OcrInfo, Report, Severity, Structure
 from analyzer.report.diffview import word_diff
 
 SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
@@ -116,6 +116,7 @@ class ReportView:
     citations: tuple[CitationView, ...]
     findings: tuple[FindingView, ...]
     warnings: tuple[str, ...]
+    ocr_banner: str | None = None
 
     @property
     def overall(self) -> LevelScore:
@@ -194,7 +195,23 @@ def build_view(report: Report, checked: dt.date | None = None) -> ReportView:
         citations=tuple(_citation_view(c, structure) for c in report.citations),
         findings=tuple(FindingView(f, numbered_label(structure, f.start), SEVERITY_RU[f.severity])
                        for f in sorted(report.findings, key=finding_order)),
-        warnings=report.document.warnings)
+        warnings=report.document.warnings, ocr_banner=ocr_banner(report.document.ocr))
+
+
+OCR_MARK = "текст распознан с изображения"
+
+
+def ocr_banner(info: OcrInfo | None) -> str | None:
+    """The plain warning every report shows when some text was read by OCR."""
+    if info is None:
+        return None
+    parts = []
+    if info.page_numbers:
+        parts.append(f"страницы {', '.join(map(str, info.page_numbers))}: {info.engine}, "
+                     f"средняя уверенность {info.mean_confidence} %")
+    if info.layer_pages:
+        parts.append(f"страницы {', '.join(map(str, info.layer_pages))}: текстовый слой скана")
+    return f"{upper_first(OCR_MARK)}, проверьте цитаты по оригиналу ({'; '.join(parts)})."
 
 
 def _citation_view(c: Citation, structure: Structure) -> CitationView:
