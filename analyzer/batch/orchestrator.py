@@ -18,8 +18,10 @@ from analyzer.batch.store import Store
 from analyzer.batch.worker import Task, failure
 from analyzer.clause_set import load_clause_set
 from analyzer.errors import InputError
+from analyzer.ingest.ocr import PAGE_TIMEOUT
 
 Progress = Callable[[int, int, str], None]
+OcrProgress = Callable[[int], None]
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,10 @@ def current_versions() -> tuple[str, str]:
 
 
 class _Batch:
-    def __init__(self, store: Store, total: int, force: bool, progress: Progress | None) -> None:
-        self.store, self.total, self.force, self.progress = store, total, force, progress
+    def __init__(self, store: Store, total: int, force: bool, progress: Progress | None,
+                 ocr: OcrSettings) -> None:
+        self.store, self.total, self.force, self.progress, self.ocr = store, total, force, progress, ocr
+        self.ocr_pages = 0
         self.versions = current_versions()
         clause_set = load_clause_set()
         store.save_reference(clause_set.version, clause_set.clauses)
@@ -51,6 +55,12 @@ class _Batch:
         self._tick("")
 
     def record(self, result: dict[str, Any]) -> None:
+        if result.get("ocr_pages"):
+            self.store.save_ocr_pages(result["content_hash"], result["ocr_pages"])
+        ocr = (result.get("report") or {}).get("document", {}).get("ocr")
+        if ocr and self.ocr.progress:
+            self.ocr_pages += len(ocr["pages"])
+            self.ocr.progress(self.ocr_pages)
         self.store.add(result, self.versions)
         self.done += 1
         self.failed += result.get("error") is not None
@@ -77,14 +87,24 @@ class _Batch:
                 self.skipped += 1
                 self._tick(entry.name)
                 continue
-            yield Task(entry.path, entry.name, data, digest, entry.warnings)
+            yield Task(entry.path, entry.name, data, digest, entry.warnings, self.ocr.mode,
+                       tuple(self.store.ocr_pages(digest)) if self.ocr.mode != "never" else (), self.ocr.timeout)
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """--ocr and --ocr-timeout of a batch; ``progress(pages)`` is called with the pages OCR'd so far."""
+
+    mode: str = "auto"
+    timeout: float = PAGE_TIMEOUT
+    progress: OcrProgress | None = None
 
 
 def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: str | None, force: bool,
-         progress: Progress | None) -> BatchSummary:
+         progress: Progress | None, ocr: OcrSettings) -> BatchSummary:
     started = time.perf_counter()
     with Store(db) as store:
-        batch = _Batch(store, len(entries), force, progress)
+        batch = _Batch(store, len(entries), force, progress, ocr)
         tasks = batch.tasks(entries)
         first = next(tasks, None)      # no pool, no cluster when the store holds everything already
         if first is not None:
@@ -102,21 +122,22 @@ def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: s
 
 
 def audit(inputs: Sequence[str | Path], db: str | Path, *, workers: int | None = None, scheduler: str | None = None,
-          force: bool = False, progress: Progress | None = None) -> BatchSummary:
+          force: bool = False, progress: Progress | None = None, ocr: OcrSettings | None = None) -> BatchSummary:
     """Audit every document in ``inputs`` (files, folders, ZIP archives, ``@list`` files) into the store ``db``.
 
     ``workers``: local processes (default: all cores; 1 runs in this process);
     ``scheduler``: the address of a Dask scheduler to run on instead;
     ``force``: analyse again what the store already holds;
-    ``progress(done, total, name)``: called with 0 done first, then after each document.
+    ``progress(done, total, name)``: called with 0 done first, then after each document;
+    ``ocr``: when scanned pages are OCR'd (default auto), and a progress counted in OCR'd pages.
     """
     with expand(inputs) as entries:
-        return _run(entries, db, workers, scheduler, force, progress)
+        return _run(entries, db, workers, scheduler, force, progress, ocr or OcrSettings())
 
 
 def audit_items(items: Sequence[tuple[str, bytes]], db: str | Path, *, workers: int | None = None,
                 scheduler: str | None = None, force: bool = False,
-                progress: Progress | None = None) -> BatchSummary:
+                progress: Progress | None = None, ocr: OcrSettings | None = None) -> BatchSummary:
     """The same for uploaded files ``(name, bytes)``; a ``.zip`` upload is expanded like a ZIP on disk."""
     with expand(uploads=items) as entries:
-        return _run(entries, db, workers, scheduler, force, progress)
+        return _run(entries, db, workers, scheduler, force, progress, ocr or OcrSettings())

@@ -87,6 +87,18 @@ CREATE TABLE IF NOT EXISTS reference_clauses (
     PRIMARY KEY (reference_version, clause)
 );
 """
+# OCR results by the file's content hash: a re-audit (a new reference version, --force) does not OCR again.
+# Added to any store, old or new, without touching the other tables.
+_OCR_SCHEMA = """
+CREATE TABLE IF NOT EXISTS ocr_pages (
+    content_hash TEXT NOT NULL,
+    page INTEGER NOT NULL,
+    settings TEXT NOT NULL,            -- engine, language, layout mode, resolution
+    data TEXT NOT NULL,                -- JSON: image size, words with boxes and confidences, rotation
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (content_hash, page, settings)
+);
+"""
 _FINDING_FIELDS = ("code", "name", "category", "severity", "message", "fix", "quote", "start", "end", "section",
                    "clause", "act", "source")
 _INSERT_FINDING = (f"INSERT INTO findings (document_id, {', '.join(repr(f) for f in _FINDING_FIELDS)}) "
@@ -153,6 +165,7 @@ class Store:
             raise ConfigError(f"{self.path}: схема базы версии {version}, эта версия reglint знает {SCHEMA_VERSION}")
         if version == 0:
             self.db.executescript(_SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};")
+        self.db.executescript(_OCR_SCHEMA)
 
     def close(self) -> None:
         self.db.close()
@@ -223,6 +236,19 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    def save_ocr_pages(self, content_hash: str, pages: Iterable[dict[str, Any]]) -> None:
+        """Keep the OCR result of each page (``analyzer.ingest.ocr.page_to_dict``) of the file with that hash."""
+        rows = [(content_hash, p["page"], p["settings"], json.dumps(p, ensure_ascii=False), _now())
+                for p in pages if not p["timed_out"]]
+        if rows:
+            with self._transaction():
+                self.db.executemany("INSERT OR REPLACE INTO ocr_pages VALUES (?, ?, ?, ?, ?)", rows)
+
+    def ocr_pages(self, content_hash: str) -> list[dict[str, Any]]:
+        """The kept OCR results of the file with that hash, any settings."""
+        rows = self.db.execute("SELECT data FROM ocr_pages WHERE content_hash = ? ORDER BY page", (content_hash,))
+        return [json.loads(r["data"]) for r in rows]
 
     # ------------------------------------------------------------------ reading
     def documents(self) -> list[dict[str, Any]]:
