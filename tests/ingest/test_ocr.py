@@ -9,6 +9,7 @@ import random
 
 import pypdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from ingest_support import clause_numbers
 from PIL import Image
@@ -16,6 +17,7 @@ from PIL import Image
 from analyzer.errors import NoTextLayer, OcrMissing
 from analyzer.ingest import OcrOptions, ocr, read
 from analyzer.ingest.scan import MIN_QUALITY, text_quality
+from analyzer.pipeline import analyze
 
 SCAN = "school-59-krasnodar-2023-scan.pdf"
 
@@ -115,3 +117,40 @@ def test_text_quality_tells_a_real_layer_from_soup(regulations_dir):
     rng = random.Random(13)
     soup = "".join(c if not c.isalpha() else rng.choice("аоекнABCEHKMXрсзш") for c in text)
     assert text_quality(text) > 0.85 > MIN_QUALITY > text_quality(soup)
+
+
+def _stamp_as_picture(source, target) -> None:
+    """The typed PDF with its approval stamp (everything above the title) replaced by a picture of it."""
+    pdf = pdfium.PdfDocument(str(source))
+    page = pdf[0]
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    title = textpage.search("ПОЛОЖЕНИЕ").get_next()
+    cut = textpage.get_charbox(title[0])[3] + 4
+    picture = page.render(scale=200 / 72).to_pil()
+    picture = picture.crop((0, 0, picture.width, int((height - cut) * 200 / 72)))
+    for obj in list(page.get_objects(max_depth=1)):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT and obj.get_bounds()[1] > cut:
+            page.remove_obj(obj)
+    image = pdfium.PdfImage.new(pdf)
+    image.set_bitmap(pdfium.PdfBitmap.from_pil(picture))
+    image.set_matrix(pdfium.PdfMatrix().scale(width, height - cut).translate(0, cut))
+    page.insert_obj(image)
+    page.gen_content()
+    pdf.save(str(target))
+
+
+def test_an_approval_stamp_that_is_a_picture_is_read(formats_dir, tmp_path):
+    path = tmp_path / "shtamp-kartinkoi.pdf"
+    _stamp_as_picture(formats_dir / "school-59-krasnodar-2023.pdf", path)
+    typed = analyze(formats_dir / "school-59-krasnodar-2023.pdf")
+    blind = analyze(path, ocr=OcrOptions(mode="never"))
+    assert not blind.structure.approvals
+    assert any(f.message.startswith("Нет сведений об утверждении") for f in blind.findings)
+    report = analyze(path)
+    assert not any(f.message.startswith("Нет сведений об утверждении") for f in report.findings)
+    assert report.document.ocr.page_numbers == (1,) and report.document.ocr.pages[0].region is not None
+    assert [(a.kind, a.protocol_number, a.dates[0].value) for a in report.structure.approvals] == \
+        [(a.kind, a.protocol_number, a.dates[0].value) for a in typed.structure.approvals]
+    assert report.document.text[report.structure.approvals[-1].end:].split("\n")[1:] == \
+        typed.document.text[typed.structure.approvals[-1].end:].split("\n")[1:]
