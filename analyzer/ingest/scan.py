@@ -30,7 +30,6 @@ DPI = 200
 MIN_QUALITY = 0.5
 _MIN_WORDS = 8
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
-_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 _LATIN = re.compile("[a-z]", re.IGNORECASE)
 
 
@@ -45,15 +44,14 @@ class OcrOptions:
 def text_quality(text: str) -> float:
     """Share of the letter tokens (3+ letters) that are Russian dictionary words; 1.0 for too little text.
 
-    A token mixing Latin and Cyrillic letters, or a Cyrillic token pymorphy3 does not know, counts
-    against the text; a Latin token (an address, «Sferum») is neutral.
+    A Latin token, one mixing Latin and Cyrillic letters, or a Cyrillic token pymorphy3 does not know counts
+    against the text: a Russian regulation has only a few Latin words (an address, «Sferum»).
     """
     tokens = _TOKEN.findall(text)
-    judged = [t for t in tokens if _CYRILLIC.search(t)]
-    if len(judged) < _MIN_WORDS:
+    if len(tokens) < _MIN_WORDS:
         return 1.0
-    known = sum(1 for t in judged if not _LATIN.search(t) and morph().word_is_known(t.lower()))
-    return known / len(judged)
+    known = sum(1 for t in tokens if not _LATIN.search(t) and morph().word_is_known(t.lower()))
+    return known / len(tokens)
 
 
 def read_image(image: Image.Image, page: int, options: OcrOptions) -> OcrPage:

@@ -4,6 +4,7 @@ Every test OCRs at most the scan's three pages, so CI stays short.
 """
 from __future__ import annotations
 
+import ctypes
 import io
 import random
 
@@ -154,3 +155,50 @@ def test_an_approval_stamp_that_is_a_picture_is_read(formats_dir, tmp_path):
         [(a.kind, a.protocol_number, a.dates[0].value) for a in typed.structure.approvals]
     assert report.document.text[report.structure.approvals[-1].end:].split("\n")[1:] == \
         typed.document.text[typed.structure.approvals[-1].end:].split("\n")[1:]
+
+
+def _add_text(pdf: pdfium.PdfDocument, page: pdfium.PdfPage, text: str) -> None:
+    for i, line in enumerate(text.split("\n")):
+        obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 10.0)
+        encoded = (line + "\0").encode("utf-16-le")
+        pdfium_c.FPDFText_SetText(obj, ctypes.cast(ctypes.c_char_p(encoded), ctypes.POINTER(ctypes.c_ushort)))
+        pdfium_c.FPDFTextObj_SetTextRenderMode(obj, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)   # as scanners write it
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 40, 800 - 12 * i)
+        pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+    page.gen_content()
+
+
+def test_a_garbage_text_layer_is_read_again(formats_dir, tmp_path):
+    """A scanner's text layer of Latin soup over the page image: the image is OCR'd instead."""
+    pdf = pdfium.PdfDocument(str(formats_dir / SCAN))
+    pdf.del_page(2)
+    pdf.del_page(1)
+    rng = random.Random(5)
+    soup = "\n".join(" ".join("".join(rng.choice("aeoinrtlmsk") for _ in range(rng.randint(3, 9)))
+                              for _ in range(9)) for _ in range(20))
+    _add_text(pdf, pdf[0], soup)
+    pdf.save(str(tmp_path / "musor.pdf"))
+    layer = read(tmp_path / "musor.pdf", ocr=OcrOptions(mode="never")).text
+    assert text_quality(layer) < MIN_QUALITY
+    doc = read(tmp_path / "musor.pdf")
+    assert doc.ocr.page_numbers == (1,) and "протокол №1 от 28.12.2023" in doc.text
+    assert text_quality(doc.text) > 0.85
+
+
+def test_a_text_layer_over_a_page_image_counts_as_ocr(formats_dir, tmp_path):
+    """A page with a good text layer and a picture of the whole page is a scanner's OCR: findings say so."""
+    pdf = pdfium.PdfDocument(str(formats_dir / "school-59-krasnodar-2023.pdf"))
+    page = pdf[1]
+    width, height = page.get_size()
+    image = pdfium.PdfImage.new(pdf)
+    image.set_bitmap(pdfium.PdfBitmap.from_pil(page.render(scale=1).to_pil()))
+    image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+    page.insert_obj(image)
+    page.gen_content()
+    pdf.save(str(tmp_path / "sloi.pdf"))
+    report = analyze(tmp_path / "sloi.pdf")
+    assert report.document.ocr.layer_pages == (2,) and report.document.ocr.page_numbers == ()
+    on_page = {f.ocr for f in report.findings if f.start is not None
+               and report.document.locate(f.start).page == 2}
+    assert on_page == {True}
+    assert not any(f.ocr for f in report.findings if f.start is not None and report.document.locate(f.start).page != 2)
