@@ -24,6 +24,7 @@ from analyzer.model import Report
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.html_writer import render_html
 from analyzer.report.json_writer import dumps
+from analyzer.report.scan_evidence import evidence_image
 from analyzer.report.view import (
     SEVERITY_ORDER,
     SEVERITY_PLURAL_RU,
@@ -51,6 +52,8 @@ def show_summary(view: ReportView) -> None:
         col.metric(upper_first(SEVERITY_PLURAL_RU[severity]), view.counts[severity])
     cols[4].metric("Ссылок на акты", len(view.citations),
                    help=f"С ошибками: {sum(not c.ok for c in view.citations)}")
+    if view.ocr_banner:
+        st.warning(escape_markdown(view.ocr_banner), icon=":material/document_scanner:")
     if not view.in_scope:
         st.warning("Документ не похож на положение об использовании ИКОП «Сферум»: соответствие МР не проверялось.")
 
@@ -73,7 +76,7 @@ def show_downloads(report: Report, upload: Upload) -> None:
                             icon=":material/edit_document:", type="primary")
 
 
-def show_finding(item: FindingView, role: str | None) -> None:
+def show_finding(item: FindingView, role: str | None, report: Report, upload: Upload, key: str) -> None:
     finding = item.finding
     where = " · ".join(filter(None, (f"раздел {item.location}" if item.location else None,
                                      ROLE_TITLES[role] if role else None, finding.clause, finding.source)))
@@ -81,9 +84,15 @@ def show_finding(item: FindingView, role: str | None) -> None:
         st.markdown(finding_markdown(finding))
         if where:
             st.caption(escape_markdown(where))
+        if finding.ocr and st.toggle("Показать на скане", key=key):
+            image = evidence_image(report.document, upload.data, finding)
+            if image is None:
+                st.caption("Цитату не удалось найти среди распознанных слов страницы.")
+            else:
+                st.image(image, caption="Текст распознан с изображения: сверьте цитату со сканом")
 
 
-def show_findings(view: ReportView, report: Report, clause_set: ClauseSet) -> None:
+def show_findings(view: ReportView, report: Report, clause_set: ClauseSet, upload: Upload) -> None:
     roles = [finding_role(report, item.finding, clause_set) for item in view.findings]
     left, middle, right = st.columns(3)
     severities = left.multiselect("Важность", list(SEVERITY_ORDER), format_func=SEVERITY_RU.get,
@@ -98,8 +107,8 @@ def show_findings(view: ReportView, report: Report, clause_set: ClauseSet) -> No
              and (not chosen_roles or role in chosen_roles)
              and (not categories or item.finding.category in categories)]
     st.caption(f"Показано замечаний: {len(shown)} из {len(view.findings)}")
-    for item, role in shown:
-        show_finding(item, role)
+    for i, (item, role) in enumerate(shown):
+        show_finding(item, role, report, upload, f"check-scan-{item.finding.code}-{item.finding.start}-{i}")
 
 
 def show_diff(view: ReportView) -> None:
@@ -148,7 +157,7 @@ st.title("Проверка документа")
 st.caption("Положение об использовании ИКОП «Сферум» сверяется с методическими рекомендациями Минпросвещения "
            "и реестром правовых актов: чего не хватает, где это в тексте и как исправить.")
 clause_set, _ = warm_pipeline()
-upload = pick_document("check", "Файл положения: PDF, DOCX, DOC, ODT, RTF или TXT")
+upload = pick_document("check", "Файл положения: PDF, DOCX, DOC, ODT, RTF, TXT или скан (TIFF, JPEG, PNG)")
 if upload is None:
     st.info("Загрузите файл положения или выберите образец.")
     st.stop()
@@ -160,7 +169,7 @@ show_summary(view)
 show_downloads(report, upload)
 tabs = st.tabs(["Замечания", "Покрытие по ролям", "Сравнение с МР", "Реквизиты и ссылки на акты"])
 with tabs[0]:
-    show_findings(view, report, clause_set)
+    show_findings(view, report, clause_set, upload)
 with tabs[1]:
     show_coverage(view)
 with tabs[2]:

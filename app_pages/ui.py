@@ -21,7 +21,7 @@ from analyzer.registry import Registry, load_registry
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 SAMPLE_DIRS = ("regulations", "formats")
-UPLOAD_TYPES = ["pdf", "docx", "doc", "odt", "rtf", "txt"]
+UPLOAD_TYPES = ["pdf", "docx", "doc", "odt", "rtf", "txt", "tif", "tiff", "jpg", "jpeg", "png"]
 
 
 @dataclass(frozen=True)

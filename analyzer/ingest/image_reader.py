@@ -29,7 +29,7 @@ def _dpi(frame: Image.Image) -> int:
     return value if 50 <= value <= 1200 else scan.DPI
 
 
-def _prepare(frame: Image.Image) -> tuple[Image.Image, int]:
+def prepare(frame: Image.Image) -> tuple[Image.Image, int]:
     dpi = _dpi(frame)
     image = frame.convert("L")
     if dpi > _MAX_DPI:
@@ -50,7 +50,7 @@ def read_image(data: bytes, source: str, fmt: Format, warnings: tuple[str, ...] 
             for number, frame in enumerate(ImageSequence.Iterator(image), 1):
                 if number > MAX_FRAMES:
                     raise TooLarge(source, f"более {MAX_FRAMES} страниц в изображении")
-                prepared, dpi = _prepare(frame)
+                prepared, dpi = prepare(frame)
                 pages.append(scan.read_image(prepared, number, dataclasses.replace(options, dpi=dpi)))
     except Image.DecompressionBombError as exc:
         raise TooLarge(source, f"изображение больше {MAX_PIXELS // 1_000_000} млн точек") from exc

@@ -153,3 +153,13 @@ def test_batch_page_stores_two_samples_and_shows_them_after_a_reload(app: AppTes
     assert {m.label: m.value for m in reloaded.metric}["Документов в базе"] == "2"
     assert {b.label for b in reloaded.download_button} == {"CSV", "XLSX", "HTML-сводка"}
 
+
+
+def test_check_page_on_a_scan_shows_the_banner_and_the_evidence_on_the_page(app: AppTest) -> None:
+    app.selectbox(key="check-sample").set_value("formats/school-59-krasnodar-2023-scan.pdf").run()
+    assert not app.exception and not app.error
+    assert any("Текст распознан с изображения" in w.value for w in app.warning)
+    toggles = [t for t in app.toggle if t.label == "Показать на скане"]
+    assert toggles
+    toggles[0].set_value(True).run()
+    assert not app.exception and len(app.get("image")) == 1
