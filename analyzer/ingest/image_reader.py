@@ -13,6 +13,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from analyzer.errors import Corrupt, NoTextLayer, TooLarge
 from analyzer.ingest import scan
+from analyzer.ingest.ocr_layout import mend_markers, page_lines
 from analyzer.ingest.pdf_layout import paragraphs, strip_running
 from analyzer.ingest.scan import OcrOptions
 from analyzer.ingest.text import assemble
@@ -57,7 +58,7 @@ def read_image(data: bytes, source: str, fmt: Format, warnings: tuple[str, ...] 
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise Corrupt(source, f"изображение не читается: {exc}") from exc
     info = scan.provenance(pages, [])
-    lines = [scan.page_lines(page) for page in pages]
+    lines = mend_markers([page_lines(page) for page in pages], {page.page for page in pages})
     if not any(c.isalpha() for page in lines for line in page for c in line.text):
         raise NoTextLayer(source, scan.nothing_found(len(pages), info, options))
     document = assemble(source, fmt, paragraphs(strip_running(lines)), pages=len(pages),

@@ -8,7 +8,9 @@ every core, and Tesseract's own threads buy little on one page.
 
 A page that reads badly (low mean confidence, few words) is checked by
 Tesseract's orientation detector (OSD) and read again turned upright; upright
-pages never pay for OSD.
+pages never pay for OSD. The Russian model reads a Latin e-mail address or
+site in Cyrillic letters («шюЮ@зЕегат.ги»): such words alone are read again
+with the English model.
 """
 from __future__ import annotations
 
@@ -27,10 +29,10 @@ from PIL import Image
 from analyzer.errors import OcrMissing
 from analyzer.model import OcrPage, OcrWord
 
-LANGUAGE = "rus"
+LANGUAGE = "rus"          # plus "eng" for addresses, see _latin_addresses
 # Chosen on the scorer (bench/ocr_bench.py): psm 3 (automatic layout) keeps the
 # approval table's two columns apart, psm 6 (one block) runs them together.
-PSM = 3
+PSM = 4
 PAGE_TIMEOUT = 60.0          # seconds per page; a page cut off is reported, the document goes on
 _UPRIGHT_CONFIDENCE = 60.0   # below this mean word confidence, ask OSD whether the page is turned
 _INSTALL = "установите пакеты tesseract-ocr и tesseract-ocr-rus (Debian/Ubuntu: apt-get install tesseract-ocr " \
@@ -56,7 +58,7 @@ def engine() -> str:
 
 def settings_key(dpi: int) -> str:
     """What an OCR result depends on besides the image: engine, language, layout mode, resolution."""
-    return f"{engine()} {LANGUAGE} psm{PSM} {dpi}dpi"
+    return f"{engine()} {LANGUAGE} (eng addresses) psm{PSM} {dpi}dpi"
 
 
 def _run(args: list[str], png: bytes, timeout: float) -> str:
@@ -86,6 +88,25 @@ def _words(tsv: str) -> tuple[OcrWord, ...]:
 
 
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
+# A word that is an address (e-mail, site) the Russian model has read in Cyrillic: «шюЮ@зЕегат.ги».
+_ADDRESS = re.compile(r".*[а-яё].*(?:@|\.(?:ги|гц|ру|сот|огд|рф)\b)|.*@.*[а-яё]", re.IGNORECASE)
+_LATIN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:[\w-]+\.)+[a-z]{2,}", re.ASCII | re.IGNORECASE)
+
+
+def _latin_addresses(image: Image.Image, words: tuple[OcrWord, ...], dpi: int, timeout: float) -> tuple[OcrWord, ...]:
+    """Addresses read again with the English model, one word image at a time (a few per page)."""
+    mended = []
+    for word in words:
+        if _ADDRESS.match(word.text):
+            box = (max(word.left - 6, 0), max(word.top - 6, 0), word.left + word.width + 6, word.top + word.height + 6)
+            text = _run(["-l", "eng", "--psm", "7", "--dpi", str(dpi)], _png(image.crop(box)), timeout).strip()
+            found = _LATIN_ADDRESS.search(text)
+            if found:
+                tail = word.text[len(word.text.rstrip(".,;:)»")):]
+                word = OcrWord(found.group(0) + tail, word.conf, word.left, word.top, word.width, word.height,
+                               word.line)
+        mended.append(word)
+    return tuple(mended)
 
 
 def _orientation(png: bytes, dpi: int, timeout: float) -> int:
@@ -100,6 +121,10 @@ def recognise(image: Image.Image, page: int, dpi: int, timeout: float = PAGE_TIM
     A page that exceeds ``timeout`` comes back empty with ``timed_out`` set.
     """
     started = time.perf_counter()
+
+    def left() -> float:
+        return max(timeout - (time.perf_counter() - started), 1.0)
+
     settings = settings_key(dpi)
     args = ["-l", LANGUAGE, "--psm", str(PSM), "--dpi", str(dpi), "tsv"]
     if image.mode not in ("L", "RGB"):
@@ -107,20 +132,21 @@ def recognise(image: Image.Image, page: int, dpi: int, timeout: float = PAGE_TIM
     png = _png(image)
     try:
         words = _words(_run(args, png, timeout))
-        rotation = 0
+        turned = image
         best = OcrPage(page, image.width, image.height, dpi, words, 0, settings=settings)
         if best.mean_confidence < _UPRIGHT_CONFIDENCE or len(words) < 5:
-            rotation = _orientation(png, dpi, max(timeout - (time.perf_counter() - started), 1.0))
+            rotation = _orientation(png, dpi, left())
             if rotation:
                 turned = image.rotate(-rotation, expand=True)
                 again = OcrPage(page, turned.width, turned.height, dpi,
-                                _words(_run(args, _png(turned), max(timeout - (time.perf_counter() - started), 1.0))),
-                                rotation, settings=settings)
+                                _words(_run(args, _png(turned), left())), rotation, settings=settings)
                 if again.mean_confidence * len(again.words) > best.mean_confidence * len(best.words):
                     best = again
+        read_from = turned if best.rotation else image
+        words = _latin_addresses(read_from, best.words, dpi, left())
     except subprocess.TimeoutExpired:
         return OcrPage(page, image.width, image.height, dpi, (), 0, time.perf_counter() - started, True, settings)
-    return OcrPage(best.page, best.width, best.height, dpi, best.words, best.rotation,
+    return OcrPage(best.page, best.width, best.height, dpi, words, best.rotation,
                    round(time.perf_counter() - started, 3), False, settings)
 
 

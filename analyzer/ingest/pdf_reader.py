@@ -15,6 +15,7 @@ from PIL import Image
 
 from analyzer.errors import Corrupt, Encrypted, NoTextLayer
 from analyzer.ingest import scan
+from analyzer.ingest.ocr_layout import mend_markers, page_lines
 from analyzer.ingest.pdf_layout import Line, paragraphs, strip_running
 from analyzer.ingest.scan import MIN_QUALITY, OcrOptions, has_approval, text_quality
 from analyzer.ingest.text import assemble
@@ -93,7 +94,7 @@ class _PageReader:
                 return lines
             read = scan.read_image(self._render(page), number, self.options)
             self.ocr_pages.append(read)
-            recognised = scan.page_lines(read, (0.0, page.get_size()[1]))
+            recognised = page_lines(read, (0.0, page.get_size()[1]))
             if not has_text or self.options.mode == "always" or \
                     text_quality("\n".join(x.text for x in recognised)) > text_quality(layer):
                 return recognised
@@ -118,7 +119,7 @@ class _PageReader:
         image = self._render(page).crop(region)
         read = scan.read_image(image, 1, self.options)
         read = OcrPage(**{**read.__dict__, "region": region})
-        stamp = scan.page_lines(read, (left, top))
+        stamp = page_lines(read, (left, top))
         if not has_approval("\n".join(x.text for x in stamp)):
             return lines
         self.ocr_pages.append(read)
@@ -156,6 +157,7 @@ def read_pdf(data: bytes, source: str, fmt: Format = "pdf", warnings: tuple[str,
         pages_list = ", ".join(map(str, reader.scanned))
         warnings += ((f"страницы {pages_list} — изображения без текстового слоя (скан): их текст не проверен "
                      f"(распознавание выключено)"),)
+    pages = mend_markers(pages, {p.page for p in reader.ocr_pages if p.region is None})
     document = assemble(source, fmt, paragraphs(strip_running(pages)), title=title, pages=len(pages),
                         warnings=warnings + scan.timeout_warnings(info, options))
     return dataclasses.replace(document, ocr=info)

@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from statistics import median
 from typing import Literal
 
 from PIL import Image
 
 from analyzer.ingest import ocr
-from analyzer.ingest.pdf_layout import Line
 from analyzer.lexicon import morph
 from analyzer.model import OcrInfo, OcrPage
 
@@ -60,29 +58,6 @@ def read_image(image: Image.Image, page: int, options: OcrOptions) -> OcrPage:
     if cached is not None and cached.settings == ocr.settings_key(options.dpi):
         return cached
     return ocr.recognise(image, page, options.dpi, options.timeout)
-
-
-def page_lines(page: OcrPage, offset: tuple[float, float] = (0.0, 0.0)) -> list[Line]:
-    """The page's recognised lines in PDF points, y upwards (as pdfium reports a text layer).
-
-    ``offset`` (points) places a region's words on their page.
-    """
-    scale = 72.0 / page.dpi
-    grouped: dict[int, list] = {}
-    for word in page.words:
-        grouped.setdefault(word.line, []).append(word)
-    lines = []
-    for words in grouped.values():
-        first, last = words[0], words[-1]
-        size = median(w.height for w in words) * scale
-        lines.append(Line(
-            text=" ".join(w.text for w in words), page=page.page,
-            left=offset[0] + min(w.left for w in words) * scale,
-            right=offset[0] + max(w.left + w.width for w in words) * scale,
-            top=offset[1] - (first.top + first.height) * scale,
-            bottom=offset[1] - (last.top + last.height) * scale,
-            size=size / 0.7))     # a word box is about 0.7 of the font size (cap height plus descender)
-    return lines
 
 
 _APPROVAL = re.compile(r"^\W*(?:принят|утвержд|согласован|рассмотрен)", re.IGNORECASE | re.MULTILINE)
