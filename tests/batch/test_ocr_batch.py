@@ -44,3 +44,16 @@ def test_ocr_never_records_the_scan_as_an_error(scan_folder, tmp_path):
     summary = audit([scan_folder], db, workers=1, ocr=OcrSettings(mode="never"))
     assert summary.failed == 1
     assert Store(db).documents()[0]["error_code"] == "RL003"
+
+
+def test_ocr_runs_on_the_dask_cluster(scan_folder, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    db = tmp_path / "dask.sqlite"
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        summary = audit([scan_folder], db, scheduler=cluster.scheduler_address)
+        pids = {w.process.pid for w in cluster.workers.values()}
+    assert (summary.done, summary.failed) == (1, 0)
+    [document] = Store(db).documents()
+    assert int(document["worker"].rsplit(":", 1)[1]) in pids
+    assert [p["page"] for p in Store(db).ocr_pages(document["content_hash"])] == [1]
