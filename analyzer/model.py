@@ -92,6 +92,7 @@ class OcrPage:
     timed_out: bool = False
     settings: str = ""
     region: tuple[int, int, int, int] | None = None
+    skew: float = 0.0               # degrees the image was turned counter-clockwise to straighten its lines
 
     @property
     def mean_confidence(self) -> float:

@@ -24,7 +24,7 @@ from analyzer.lexicon import morph
 from analyzer.model import OcrPage, OcrWord
 
 COLUMN_GAP = 4.0          # in median word heights: wider is a gap between table columns
-_BULLET_READINGS = re.compile(r"[.,‚·•*°›»«~\-–—©®@хХxX]{1,2}")
+_BULLET_READINGS = re.compile(r"[.,‚·•*°›»«~_\-–—©®@хХxX]{1,2}")
 _LETTERS = re.compile(r"\w\w")
 _DIGIT_IN_WORD = re.compile(r"(?<!\w)(?=\w*[А-Яа-яЁё])(?=\w*[036])[\wА-Яа-яЁё]+(?!\w)")
 _DIGIT_LETTERS = (str.maketrans("036", "озб"), str.maketrans("036", "ОЗБ"))

@@ -24,4 +24,6 @@ def page_image(data: bytes, fmt: Format, page: OcrPage) -> Image.Image:
             image, _ = prepare(frame)
     if page.region:
         image = image.crop(page.region)
+    if page.skew:
+        image = image.rotate(page.skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     return image.rotate(-page.rotation, expand=True) if page.rotation else image
