@@ -202,3 +202,9 @@ def test_a_text_layer_over_a_page_image_counts_as_ocr(formats_dir, tmp_path):
                and report.document.locate(f.start).page == 2}
     assert on_page == {True}
     assert not any(f.ocr for f in report.findings if f.start is not None and report.document.locate(f.start).page != 2)
+
+
+@pytest.mark.parametrize("angle", [-2.0, 1.5, 0.0])
+def test_skew_is_measured(page_images, angle):
+    skewed = page_images[1].rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    assert ocr.deskew_angle(skewed) == pytest.approx(-angle, abs=0.2)
