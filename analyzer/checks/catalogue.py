@@ -61,7 +61,7 @@ def render_markdown() -> str:
            "contacts, RL5xx structure, RL9xx internal. Clause findings (RL1xx) take their severity from the",
            "clause's level: required → error, recommended → warning, template → info.",
            "On text read by OCR (ours or a scanner's text layer) every finding is marked `ocr`, and one that",
-           "rests only on an OCR confusion (RL202, RL203, RL209, RL303, RL402, RL403: look-alike letters, digits",
+           "rests only on an OCR confusion (RL201–RL204, RL209, RL303, RL402, RL403: look-alike letters, digits",
            "for letters, a lost «№», a date or an address one confusion off) is info «проверьте по оригиналу»",
            "(`analyzer/checks/ocr_guard.py`).", "",
            "| code | name | category | severity | meaning |", "|---|---|---|---|---|"]

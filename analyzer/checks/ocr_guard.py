@@ -3,38 +3,71 @@
 Every finding whose quote lies on an OCR'd page (ours, or a text layer that is
 a scanner's OCR) is marked ``ocr``. One whose only ground is something OCR
 confuses — a number that differs from the act's by look-alike letters,
-digits for letters or the number sign, a number sign OCR lost, a date one
-confusable digit away from a real one, a support address or the platform's
-name a letter or two off — is reported as info, «проверьте по оригиналу»,
+digits for letters or the number sign, a number sign OCR lost, a title that
+is the act's once those are folded, a date that does not exist as read or is
+one confusable digit away from the real one, a support address or the
+platform's name a letter or two off — is reported as info, «проверьте по оригиналу»,
 never as an error or a warning.
 """
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from rapidfuzz.distance import Levenshtein
 
 from analyzer.checks.base import CheckContext
 from analyzer.checks.template import misspelt_name
 from analyzer.lexicon import ocr_fold
-from analyzer.model import Finding
+from analyzer.model import Citation, Finding
 from analyzer.recognizers.dates import find_dates
+from analyzer.registry import Act, same_title
 
 CHECK_ORIGINAL = "Проверьте по оригиналу: текст распознан с изображения, расхождение может быть ошибкой распознавания."
 # Digits a scan's OCR takes for one another.
-_DIGIT_SWAPS = {"0": "86", "1": "7", "3": "8", "5": "6", "6": "58", "7": "1", "8": "306", "9": "4", "4": "9"}
+_DIGIT_SWAPS = {"0": "867", "1": "7", "3": "8", "5": "6", "6": "58", "7": "10", "8": "306", "9": "4", "4": "9"}
 _NUMBERISH = re.compile(r"(?<![\d.])\d{1,5}(?:\s?-\s?[\wА-Яа-я]+)?(?![\d.])")
 _CONTACT_SLACK = 2
 _NUMBER_LOOKAHEAD = 30
 
 
-def _number_confused(finding: Finding, ctx: CheckContext) -> bool:
-    act = ctx.registry.get(finding.act) if finding.act else None
+def _cited(finding: Finding, ctx: CheckContext) -> tuple[Citation | None, Act | None]:
     cited = next((c for c in ctx.citations if c.start == finding.start), None)
+    return cited, ctx.registry.get(finding.act) if finding.act else None
+
+
+def _number_confused(finding: Finding, ctx: CheckContext) -> bool:
+    cited, act = _cited(finding, ctx)
     return bool(act and act.number and cited and cited.cited.number
                 and ocr_fold(cited.cited.number) == ocr_fold(act.number))
+
+
+def _swaps(text: str) -> Iterator[str]:
+    """``text`` with one digit replaced by a digit OCR takes it for."""
+    for i, digit in enumerate(text):
+        for other in _DIGIT_SWAPS.get(digit, ""):
+            yield text[:i] + other + text[i + 1:]
+
+
+def _act_date_confused(finding: Finding, ctx: CheckContext) -> bool:
+    """A date that does not exist as read («77 декабря»), or one OCR digit away from the act's date."""
+    cited, act = _cited(finding, ctx)
+    if not (cited and act and act.date and cited.cited.date_text):
+        return False
+    if cited.cited.date is None:
+        return True
+    return any(m.value == act.date for swapped in _swaps(cited.cited.date_text) for m in find_dates(swapped))
+
+
+def _title_confused(finding: Finding, ctx: CheckContext) -> bool:
+    cited, act = _cited(finding, ctx)
+    if not (cited and act and cited.cited.title):
+        return False
+    def fold(title: str) -> str:
+        return " ".join(ocr_fold(word) for word in title.split())
+
+    return any(same_title(fold(cited.cited.title), fold(title)) for title in act.title_forms())
 
 
 def _number_lost(finding: Finding, ctx: CheckContext) -> bool:
@@ -49,14 +82,8 @@ def _number_lost(finding: Finding, ctx: CheckContext) -> bool:
 def _date_confused(finding: Finding, ctx: CheckContext) -> bool:
     """An impossible date that one OCR digit swap turns into a real one."""
     for mention in find_dates(finding.quote):
-        if mention.value is not None:
-            continue
-        text = mention.text
-        for i, digit in enumerate(text):
-            for other in _DIGIT_SWAPS.get(digit, ""):
-                swapped = find_dates(text[:i] + other + text[i + 1:])
-                if swapped and swapped[0].value is not None:
-                    return True
+        if mention.value is None and any(m.value is not None for s in _swaps(mention.text) for m in find_dates(s)):
+            return True
     return False
 
 
@@ -70,7 +97,7 @@ def _name_confused(finding: Finding, ctx: CheckContext) -> bool:
 
 
 CONFUSIONS: dict[str, Callable[[Finding, CheckContext], bool]] = {
-    "RL202": _number_confused, "RL203": _number_lost, "RL209": _date_confused, "RL303": _date_confused,
+    "RL201": _act_date_confused, "RL202": _number_confused, "RL203": _number_lost, "RL204": _title_confused, "RL209": _date_confused, "RL303": _date_confused,
     "RL402": _contact_confused, "RL403": _name_confused,
 }
 

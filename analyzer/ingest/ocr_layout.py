@@ -27,6 +27,7 @@ COLUMN_GAP = 4.0          # in median word heights: wider is a gap between table
 _BULLET_READINGS = re.compile(r"[.,‚·•*°›»«~_\-–—©®@хХxX]{1,2}")
 _LETTERS = re.compile(r"\w\w")
 _DIGIT_IN_WORD = re.compile(r"(?<!\w)(?=\w*[А-Яа-яЁё])(?=\w*[036])[\wА-Яа-яЁё]+(?!\w)")
+_LONE_ZERO = re.compile(r"(?<=[а-яё] )0(?= [а-яё])")     # «и 0 защите»: the preposition «о»
 _DIGIT_LETTERS = (str.maketrans("036", "озб"), str.maketrans("036", "ОЗБ"))
 _FONT_PER_BOX = 0.7       # a word box is about 0.7 of the font size (cap height plus descender)
 
@@ -95,7 +96,7 @@ def _repair(text: str) -> str:
         upper = sum(c.isupper() for c in word) > len(word) / 2
         mended = word.translate(_DIGIT_LETTERS[upper])
         return mended if not any(c.isdigit() for c in mended) and morph().word_is_known(mended.lower()) else word
-    return _DIGIT_IN_WORD.sub(fix, text)
+    return _LONE_ZERO.sub("о", _DIGIT_IN_WORD.sub(fix, text))
 
 
 def _bullet(segment: Segment, height: float) -> Segment:

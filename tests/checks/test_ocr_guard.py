@@ -19,6 +19,9 @@ from analyzer.pipeline import analyze_document
 TODAY = dt.date(2025, 3, 1)
 # (original, as OCR misread it, the code it raises in typed text, its severity there)
 CONFUSIONS = [
+    ("от 13 июля 2022 г. № 1241", "от 18 июля 2022 г. № 1241", "RL201", "error"),        # 3 read as 8
+    ("№ 1241 «О федеральной государственной информационной", ("№ 1241 «О федеральной государственной "
+     "инф0рмаци0нн0й"), "RL204", "error"),                                                    # о read as 0
     ("от 01.09.2021 г. № Р-210", "от 01.09.2021 г. № P-210", "RL202", "error"),          # Latin P
     ("(mailto:info@sferum.ru)", "(mailto:info@sferurn.ru)", "RL402", "error"),           # m read as rn
     ("протокол № 1 от 29.08.2023\nСП", "протокол № 1 от 29.18.2023\nСП", "RL303", "error"),  # 0 read as 8
