@@ -45,7 +45,7 @@ class Encrypted(InputError):
 
 class NoTextLayer(InputError):
     code = "RL003"
-    reason = "в файле нет текстового слоя (скан); нужен документ с текстом или распознанный (OCR) PDF"
+    reason = "в файле не найден текст: ни в текстовом слое, ни распознаванием (OCR)"
 
 
 class Empty(InputError):
@@ -66,3 +66,8 @@ class UnsupportedType(InputError):
 class ConverterMissing(InputError):
     code = "RL007"
     reason = "для чтения этого формата нужен LibreOffice (soffice), он не установлен"
+
+
+class OcrMissing(InputError):
+    code = "RL008"
+    reason = "для распознавания сканов (OCR) нужен Tesseract с русским языком, он не установлен"

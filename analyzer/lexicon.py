@@ -22,6 +22,19 @@ def repair_ocr(text: str) -> str:
     return _MIXED_WORD.sub(lambda m: m.group(0).translate(LOOKALIKE), text)
 
 
+# What OCR confuses beyond look-alike letters: digits and letters of the same shape, the number sign.
+_OCR_SHAPES = str.maketrans({"0": "о", "3": "з", "6": "б", "1": "l", "|": "l", "i": "l", "№": "n", "м": "n",
+                             "ё": "е", " ": None, "\u00a0": None})
+
+
+def ocr_fold(text: str) -> str:
+    """``text`` with every OCR confusion folded to one form (lower case, no spaces): «Ф3»≡«ФЗ», «N Р-21O»≡«№ Р-210».
+
+    Two readings that fold alike differ only by what OCR confuses.
+    """
+    return text.translate(LOOKALIKE).lower().translate(_OCR_SHAPES)
+
+
 @lru_cache(maxsize=1)
 def morph() -> pymorphy3.MorphAnalyzer:
     """The process's pymorphy3 analyzer (its dictionaries load once)."""

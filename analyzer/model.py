@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from analyzer.clause_set import ClauseSet
     from analyzer.registry import Registry
 
-Format = Literal["txt", "md", "docx", "pdf", "doc", "odt", "rtf"]
+Format = Literal["txt", "md", "docx", "pdf", "doc", "odt", "rtf", "tiff", "jpeg", "png"]
 
 
 # ----------------------------------------------------------------- document
@@ -59,6 +59,7 @@ class Document:
     pages: int | None = None
     blocks: tuple[SourceBlock, ...] = ()
     warnings: tuple[str, ...] = ()
+    ocr: OcrInfo | None = None     # set when some of the text was read from page images
 
     def locate(self, offset: int) -> SourceBlock | None:
         """The source block holding ``offset``, if the reader recorded one."""
@@ -67,6 +68,70 @@ class Document:
         if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
             return self.blocks[i]
         return None
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """A recognised word and its box in the page image (pixels, origin top left)."""
+
+    text: str
+    conf: float
+    left: int
+    top: int
+    width: int
+    height: int
+    line: int       # index of the printed line on its page, in reading order
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """One page image as the OCR engine read it; ``rotation``: degrees turned clockwise before reading.
+
+    ``region`` is the part of the page that was read, in image pixels (left, top, right, bottom),
+    when only a picture on a text page was (an approval stamp); None for the whole page.
+    """
+
+    page: int
+    width: int
+    height: int
+    dpi: int
+    words: tuple[OcrWord, ...] = ()
+    rotation: int = 0
+    seconds: float = 0.0
+    timed_out: bool = False
+    settings: str = ""
+    region: tuple[int, int, int, int] | None = None
+    skew: float = 0.0               # degrees the image was turned counter-clockwise to straighten its lines
+
+    @property
+    def mean_confidence(self) -> float:
+        return sum(w.conf for w in self.words) / len(self.words) if self.words else 0.0
+
+
+@dataclass(frozen=True)
+class OcrInfo:
+    """Provenance of text read by OCR: the engine, the pages it read and the text layers that are OCR output."""
+
+    engine: str
+    pages: tuple[OcrPage, ...] = ()
+    layer_pages: tuple[int, ...] = ()     # pages whose own text layer is a scanner's OCR (kept as it is)
+
+    @property
+    def page_numbers(self) -> tuple[int, ...]:
+        return tuple(p.page for p in self.pages if p.words)
+
+    @property
+    def timed_out(self) -> tuple[int, ...]:
+        return tuple(p.page for p in self.pages if p.timed_out)
+
+    @property
+    def mean_confidence(self) -> float | None:
+        confs = [w.conf for p in self.pages for w in p.words]
+        return round(sum(confs) / len(confs), 1) if confs else None
+
+    def covers(self, page: int | None) -> bool:
+        """Whether the text of ``page`` (1-based) is OCR output, ours or the scanner's."""
+        return page is not None and (page in self.page_numbers or page in self.layer_pages)
 
 
 # ---------------------------------------------------------------- structure
@@ -230,6 +295,7 @@ class Finding:
     act: str | None = None
     source: str | None = None  # MR point or registry field
     fingerprint: str = ""      # stable identity across drafts (analyzer.fingerprint)
+    ocr: bool = False          # the quote lies on text read by OCR: check it against the original
 
 
 @dataclass(frozen=True)

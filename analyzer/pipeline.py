@@ -14,14 +14,14 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from analyzer.checks import CheckContext, run_checks
+from analyzer.checks import CheckContext, ocr_guard, run_checks
 from analyzer.checks.document import OutOfScope
 from analyzer.citations import check_citations
 from analyzer.clause_set import ClauseSet, load_clause_set
 from analyzer.cue_data import load_cue_data
 from analyzer.editions import follows
 from analyzer.fingerprint import fingerprint_findings
-from analyzer.ingest import read
+from analyzer.ingest import OcrOptions, read
 from analyzer.institution import institution_type
 from analyzer.matching import Matcher, Thresholds
 from analyzer.model import ClauseMatch, Document, Report, Structure
@@ -68,11 +68,11 @@ class _Timer:
 
 
 def analyze(source: str | Path | bytes, name: str | None = None, *, today: dt.date | None = None,
-            thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Report:
-    """Analyse one regulation (a path, or bytes with a file name)."""
+            thresholds: Thresholds = DEFAULT_THRESHOLDS, ocr: OcrOptions | None = None) -> Report:
+    """Analyse one regulation (a path, or bytes with a file name); ``ocr``: when pages are read by OCR."""
     timer = _Timer()
     with timer.stage("read"):
-        document = read(source, name=name) if isinstance(source, bytes) else read(source)
+        document = read(source, name=name, ocr=ocr) if isinstance(source, bytes) else read(source, ocr=ocr)
     return analyze_document(document, today=today, timer=timer, thresholds=thresholds)
 
 
@@ -106,7 +106,7 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
                        unwrapped=flat, edition=edition)
     with timer.stage("checks"):
         # a document that is not a Sferum regulation gets one verdict, not a list of defects
-        findings = tuple(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)))
+        findings = ocr_guard.review(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)), ctx)
     organisation = organisation_name(text)
     findings = fingerprint_findings(findings, organisation)
     return Report(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,

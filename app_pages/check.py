@@ -16,6 +16,7 @@ from analyzer.ingest.office_convert import soffice
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.html_writer import render_html
 from analyzer.report.json_writer import dumps
+from analyzer.report.scan_evidence import evidence_image
 from analyzer.report.view import (
     SEVERITY_ORDER,
     SEVERITY_PLURAL_RU,
@@ -62,6 +63,8 @@ def show_summary(view: ReportView) -> None:
         col.metric(upper_first(SEVERITY_PLURAL_RU[severity]), view.counts[severity])
     cols[4].metric("Ссылок на акты", len(view.citations),
                    help=f"С ошибками: {sum(not c.ok for c in view.citations)}")
+    if view.ocr_banner:
+        st.warning(escape_markdown(view.ocr_banner), icon=":material/document_scanner:")
     if not view.in_scope:
         st.warning("Документ не похож на положение об использовании ИКОП «Сферум»: соответствие МР не проверялось.")
 
@@ -147,7 +150,7 @@ def show_review(item: FindingView, report: Report, ready: bool) -> None:
                disabled=not ready)
 
 
-def show_finding(item: FindingView, role: str | None, report: Report, ready: bool) -> None:
+def show_finding(item: FindingView, role: str | None, report: Report, upload: Upload, ready: bool, key: str) -> None:
     finding = item.finding
     where = " · ".join(filter(None, (f"раздел {item.location}" if item.location else None,
                                      ROLE_TITLES[role] if role else None, finding.clause, finding.source)))
@@ -156,6 +159,12 @@ def show_finding(item: FindingView, role: str | None, report: Report, ready: boo
         if where:
             st.caption(escape_markdown(where))
         show_review(item, report, ready)
+        if finding.ocr and st.toggle("Показать на скане", key=key):
+            image = evidence_image(report.document, upload.data, finding)
+            if image is None:
+                st.caption("Цитату не удалось найти среди распознанных слов страницы.")
+            else:
+                st.image(image, caption="Текст распознан с изображения: сверьте цитату со сканом")
 
 
 def show_reviewer(report: Report, upload: Upload) -> bool:
@@ -195,8 +204,8 @@ def show_findings(view: ReportView, report: Report, clause_set: ClauseSet, uploa
              and (not chosen_roles or role in chosen_roles)
              and (not categories or item.finding.category in categories)]
     st.caption(f"Показано замечаний: {len(shown)} из {len(items)}")
-    for item, role in shown:
-        show_finding(item, role, report, ready)
+    for i, (item, role) in enumerate(shown):
+        show_finding(item, role, report, upload, ready, f"check-scan-{item.finding.code}-{item.finding.start}-{i}")
 
 
 def show_diff(view: ReportView) -> None:
@@ -245,7 +254,7 @@ st.title("Проверка документа")
 st.caption("Положение об использовании ИКОП «Сферум» сверяется с методическими рекомендациями Минпросвещения "
            "и реестром правовых актов: чего не хватает, где это в тексте и как исправить.")
 clause_set, _ = warm_pipeline()
-upload = pick_document("check", "Файл положения: PDF, DOCX, DOC, ODT, RTF или TXT")
+upload = pick_document("check", "Файл положения: PDF, DOCX, DOC, ODT, RTF, TXT или скан (TIFF, JPEG, PNG)")
 if upload is None:
     st.info("Загрузите файл положения или выберите образец.")
     st.stop()

@@ -19,7 +19,7 @@ from app_pages.support import escape_markdown
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 SAMPLE_DIRS = ("regulations", "formats")
-UPLOAD_TYPES = ["pdf", "docx", "doc", "odt", "rtf", "txt"]
+UPLOAD_TYPES = ["pdf", "docx", "doc", "odt", "rtf", "txt", "tif", "tiff", "jpg", "jpeg", "png"]
 
 
 @dataclass(frozen=True)

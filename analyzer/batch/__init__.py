@@ -9,6 +9,6 @@
     from analyzer.batch.exports import export
     export("audit.sqlite", "html", Path("out"))
 """
-from analyzer.batch.orchestrator import BatchSummary, audit, audit_items
+from analyzer.batch.orchestrator import BatchSummary, OcrSettings, audit, audit_items
 
-__all__ = ["BatchSummary", "audit", "audit_items"]
+__all__ = ["BatchSummary", "OcrSettings", "audit", "audit_items"]

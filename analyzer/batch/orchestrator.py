@@ -18,11 +18,13 @@ from analyzer.batch.store import Store
 from analyzer.batch.worker import Task, failure
 from analyzer.clause_set import load_clause_set
 from analyzer.errors import InputError
+from analyzer.ingest.ocr import PAGE_TIMEOUT
 
 if TYPE_CHECKING:
     from analyzer.matching import Thresholds
 
 Progress = Callable[[int, int, str], None]
+OcrProgress = Callable[[int], None]
 
 
 @dataclass(frozen=True)
@@ -47,15 +49,22 @@ def current_versions(thresholds: Thresholds | None = None) -> tuple[str, str]:
 
 class _Batch:
     def __init__(self, store: Store, total: int, force: bool, progress: Progress | None,
-                 thresholds: Thresholds | None) -> None:
-        self.store, self.total, self.force, self.progress = store, total, force, progress
+                 thresholds: Thresholds | None, ocr: OcrSettings) -> None:
+        self.store, self.total, self.force, self.progress, self.ocr = store, total, force, progress, ocr
         self.thresholds = thresholds
+        self.ocr_pages = 0
         self.versions = current_versions(thresholds)
         store.save_reference(self.versions[0], load_clause_set().clauses)
         self.done = self.skipped = self.failed = 0
         self._tick("")
 
     def record(self, result: dict[str, Any]) -> None:
+        if result.get("ocr_pages"):
+            self.store.save_ocr_pages(result["content_hash"], result["ocr_pages"])
+        ocr = (result.get("report") or {}).get("document", {}).get("ocr")
+        if ocr and self.ocr.progress:
+            self.ocr_pages += len(ocr["pages"])
+            self.ocr.progress(self.ocr_pages)
         self.store.add(result, self.versions)
         self.done += 1
         self.failed += result.get("error") is not None
@@ -82,14 +91,25 @@ class _Batch:
                 self.skipped += 1
                 self._tick(entry.name)
                 continue
-            yield Task(entry.path, entry.name, data, digest, entry.warnings, self.thresholds)
+            yield Task(entry.path, entry.name, data, digest, entry.warnings, thresholds=self.thresholds,
+                       ocr=self.ocr.mode, ocr_timeout=self.ocr.timeout,
+                       ocr_cached=tuple(self.store.ocr_pages(digest)) if self.ocr.mode != "never" else ())
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """--ocr and --ocr-timeout of a batch; ``progress(pages)`` is called with the pages OCR'd so far."""
+
+    mode: str = "auto"
+    timeout: float = PAGE_TIMEOUT
+    progress: OcrProgress | None = None
 
 
 def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: str | None, force: bool,
-         progress: Progress | None, thresholds: Thresholds | None) -> BatchSummary:
+         progress: Progress | None, thresholds: Thresholds | None, ocr: OcrSettings) -> BatchSummary:
     started = time.perf_counter()
     with Store(db) as store:
-        batch = _Batch(store, len(entries), force, progress, thresholds)
+        batch = _Batch(store, len(entries), force, progress, thresholds, ocr)
         tasks = batch.tasks(entries)
         first = next(tasks, None)      # no pool, no cluster when the store holds everything already
         if first is not None:
@@ -107,22 +127,25 @@ def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: s
 
 
 def audit(inputs: Sequence[str | Path], db: str | Path, *, workers: int | None = None, scheduler: str | None = None,
-          force: bool = False, progress: Progress | None = None, thresholds: Thresholds | None = None) -> BatchSummary:
+          force: bool = False, progress: Progress | None = None, thresholds: Thresholds | None = None,
+          ocr: OcrSettings | None = None) -> BatchSummary:
     """Audit every document in ``inputs`` (files, folders, ZIP archives, ``@list`` files) into the store ``db``.
 
     ``workers``: local processes (default: all cores; 1 runs in this process);
     ``scheduler``: the address of a Dask scheduler to run on instead;
     ``force``: analyse again what the store already holds;
     ``progress(done, total, name)``: called with 0 done first, then after each document;
-    ``thresholds``: the matcher's (analyzer.config), None for the calibrated defaults.
+    ``thresholds``: the matcher's (analyzer.config), None for the calibrated defaults;
+    ``ocr``: when scanned pages are OCR'd (default auto), and a progress counted in OCR'd pages.
     """
     with expand(inputs) as entries:
-        return _run(entries, db, workers, scheduler, force, progress, thresholds)
+        return _run(entries, db, workers, scheduler, force, progress, thresholds, ocr or OcrSettings())
 
 
 def audit_items(items: Sequence[tuple[str, bytes]], db: str | Path, *, workers: int | None = None,
                 scheduler: str | None = None, force: bool = False,
-                progress: Progress | None = None, thresholds: Thresholds | None = None) -> BatchSummary:
+                progress: Progress | None = None, thresholds: Thresholds | None = None,
+                ocr: OcrSettings | None = None) -> BatchSummary:
     """The same for uploaded files ``(name, bytes)``; a ``.zip`` upload is expanded like a ZIP on disk."""
     with expand(uploads=items) as entries:
-        return _run(entries, db, workers, scheduler, force, progress, thresholds)
+        return _run(entries, db, workers, scheduler, force, progress, thresholds, ocr or OcrSettings())

@@ -113,6 +113,18 @@ CREATE INDEX IF NOT EXISTS decision_history_finding ON decision_history (organis
 # Columns later versions added to the tables of _SCHEMA, with ALTER TABLE in older stores.
 _ADDED_COLUMNS = {"findings": ("fingerprint",),
                   "documents": ("organisation", "organisation_name", "document_date")}
+# OCR results by the file's content hash: a re-audit (a new reference version, --force) does not OCR again.
+# Added to any store, old or new, without touching the other tables.
+_OCR_SCHEMA = """
+CREATE TABLE IF NOT EXISTS ocr_pages (
+    content_hash TEXT NOT NULL,
+    page INTEGER NOT NULL,
+    settings TEXT NOT NULL,            -- engine, language, layout mode, resolution
+    data TEXT NOT NULL,                -- JSON: image size, words with boxes and confidences, rotation
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (content_hash, page, settings)
+);
+"""
 _FINDING_FIELDS = ("code", "name", "category", "severity", "message", "fix", "quote", "start", "end", "section",
                    "clause", "act", "source", "fingerprint")
 _INSERT_FINDING = (f"INSERT INTO findings (document_id, {', '.join(repr(f) for f in _FINDING_FIELDS)}) "
@@ -186,26 +198,28 @@ class Store:
             raise ConfigError(f"{self.path}: схема базы версии {version}, эта версия reglint знает {SCHEMA_VERSION}")
         if version == 0:
             self.db.executescript(_SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};")
-        self.upgraded = self._add_review_schema()
+        self.upgraded = self._add_later_schema()
 
     def _missing_columns(self) -> list[tuple[str, str]]:
         return [(table, column) for table, columns in _ADDED_COLUMNS.items()
                 for column in columns if column not in {r["name"] for r in self.db.execute(
                     f"PRAGMA table_info({table})")}]
 
-    def _add_review_schema(self) -> bool:
-        """Create the review tables and columns a store made by an older reglint lacks; True if it had documents.
+    def _add_later_schema(self) -> bool:
+        """Create the review and OCR tables and the columns a store made by an older reglint lacks; True if it
+        lacked columns and had documents.
 
         A store that has them all is only read, so a read-only file still opens.
         """
-        has_tables = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'decision_history'").fetchone()
-        if has_tables and not self._missing_columns():
+        tables = {r[0] for r in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE name IN ('decision_history', 'ocr_pages')")}
+        if len(tables) == 2 and not self._missing_columns():
             return False
         with self._transaction():   # two processes opening one old store: the second finds the columns
             missing = self._missing_columns()
             for table, column in missing:
                 self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
-        self.db.executescript(_REVIEW_SCHEMA)
+        self.db.executescript(_REVIEW_SCHEMA + _OCR_SCHEMA)
         return bool(missing) and self.db.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
 
     def close(self) -> None:
@@ -277,6 +291,19 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    def save_ocr_pages(self, content_hash: str, pages: Iterable[dict[str, Any]]) -> None:
+        """Keep the OCR result of each page (``analyzer.ingest.ocr.page_to_dict``) of the file with that hash."""
+        rows = [(content_hash, p["page"], p["settings"], json.dumps(p, ensure_ascii=False), _now())
+                for p in pages if not p["timed_out"]]
+        if rows:
+            with self._transaction():
+                self.db.executemany("INSERT OR REPLACE INTO ocr_pages VALUES (?, ?, ?, ?, ?)", rows)
+
+    def ocr_pages(self, content_hash: str) -> list[dict[str, Any]]:
+        """The kept OCR results of the file with that hash, any settings."""
+        rows = self.db.execute("SELECT data FROM ocr_pages WHERE content_hash = ? ORDER BY page", (content_hash,))
+        return [json.loads(r["data"]) for r in rows]
 
     # ------------------------------------------------------------------ reading
     def documents(self) -> list[dict[str, Any]]:

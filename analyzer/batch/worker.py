@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from analyzer.errors import InputError, ReglintError
 from analyzer.ingest.guards import EXTENSIONS
+from analyzer.ingest.ocr import PAGE_TIMEOUT
 
 if TYPE_CHECKING:
     from analyzer.matching import Thresholds
@@ -45,6 +46,9 @@ class Task:
     content_hash: str
     warnings: tuple[str, ...] = ()
     thresholds: Thresholds | None = None   # the matcher's (analyzer.config); None: the calibrated defaults
+    ocr: str = "auto"                                 # --ocr: auto | always | never
+    ocr_cached: tuple[dict[str, Any], ...] = ()       # pages the store already holds for this content hash
+    ocr_timeout: float = PAGE_TIMEOUT
 
 
 def warm_up() -> None:
@@ -78,17 +82,34 @@ def _process_facts() -> dict[str, Any]:
             "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 
 
+def _ocr_options(task: Task) -> Any:
+    from analyzer.ingest import OcrOptions
+    from analyzer.ingest.ocr import page_from_dict
+
+    pages = (page_from_dict(p) for p in task.ocr_cached)
+    return OcrOptions(mode=task.ocr, timeout=task.ocr_timeout, cached={p.page: p for p in pages})  # type: ignore[arg-type]
+
+
 def analyze_task(task: Task) -> dict[str, Any]:
-    """Analyse one document; a plain, picklable dict whatever happens."""
+    """Analyse one document; a plain, picklable dict whatever happens.
+
+    ``ocr_pages`` holds the pages OCR'd now (not those the task brought from the store), for the store to keep.
+    """
+    from analyzer.ingest.ocr import page_to_dict
     from analyzer.pipeline import DEFAULT_THRESHOLDS, analyze
     from analyzer.report.json_writer import report_to_dict
 
     started = time.perf_counter()
     try:
-        report = report_to_dict(analyze(task.data, name=task.name, thresholds=task.thresholds or DEFAULT_THRESHOLDS))
+        analysed = analyze(task.data, name=task.name, thresholds=task.thresholds or DEFAULT_THRESHOLDS,
+                           ocr=_ocr_options(task))
+        report = report_to_dict(analysed)
         report.pop("sections", None)   # the store keeps no section tree
+        kept = {(p["page"], p["settings"]) for p in task.ocr_cached}
+        fresh = [page_to_dict(p) for p in (analysed.document.ocr.pages if analysed.document.ocr else ())
+                 if (p.page, p.settings) not in kept]
         result = {"path": task.path, "name": task.name, "content_hash": task.content_hash,
-                  "warnings": list(task.warnings), "report": report, "error": None}
+                  "warnings": list(task.warnings), "report": report, "error": None, "ocr_pages": fresh}
     except InputError as exc:
         result = failure(task, exc.code, exc.message)
     except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the other thousands

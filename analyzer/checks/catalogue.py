@@ -61,6 +61,10 @@ def render_markdown() -> str:
            "that states both wordings contradicts itself and keeps its RL102). A clause only one text has",
            "keeps its level (RL101–RL103) for drafts following that text and is info otherwise, the message",
            "saying so.", "",
+           "On text read by OCR (ours or a scanner's text layer) every finding is marked `ocr`, and one that",
+           "rests only on an OCR confusion (RL201–RL204, RL209, RL303, RL402, RL403: look-alike letters, digits",
+           "for letters, a lost «№», a date or an address one confusion off) is info «проверьте по оригиналу»",
+           "(`analyzer/checks/ocr_guard.py`).", "",
            "| code | name | category | severity | meaning |", "|---|---|---|---|---|"]
     for d in catalogue():
         out.append(f"| {d.code} | `{d.name}` | {d.category} | {d.severity} | {d.summary} |")

@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from analyzer.cli import help_of
+from analyzer.cli.check import add_ocr_arguments
 from analyzer.cli.export import FORMATS
 from analyzer.cli.options import add_config, thresholds
 
@@ -40,14 +41,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", type=Path, metavar="DIR", help="после проверки выгрузить CSV, XLSX и HTML в папку")
     parser.add_argument("--force", action="store_true", help="проверить заново и документы, которые уже есть в базе")
     add_config(parser)
+    add_ocr_arguments(parser)
     parser.set_defaults(func=run)
 
 
 class RateColumn(ProgressColumn):
-    """Documents per second over rich's recent window."""
+    """Documents (or pages) per second over rich's recent window."""
 
     def render(self, task: ProgressTask) -> Text:
-        return Text("— док/с" if task.speed is None else f"{task.speed:.1f} док/с", style="progress.data.speed")
+        unit = task.fields.get("unit", "док")
+        return Text(f"— {unit}/с" if task.speed is None else f"{task.speed:.1f} {unit}/с", style="progress.data.speed")
 
 
 def summary_table(summary: BatchSummary) -> Table:
@@ -65,18 +68,23 @@ def summary_table(summary: BatchSummary) -> Table:
 
 def _audit(args: argparse.Namespace, console: Console, config: Thresholds) -> BatchSummary:
     from analyzer import audit
+    from analyzer.batch import OcrSettings
 
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
                RateColumn(), TimeElapsedColumn(), TextColumn("осталось"), TimeRemainingColumn(),
                TextColumn("{task.fields[name]}", markup=False))
     with Progress(*columns, console=console, transient=False) as progress:
         bar = progress.add_task("Проверка", total=None, name="")
+        pages = progress.add_task("Распознано страниц (OCR)", total=None, name="", unit="стр", visible=False)
 
         def tick(done: int, total: int, name: str) -> None:
             progress.update(bar, completed=done, total=total, name=Path(name).name[-40:])
 
+        def ocr_tick(done: int) -> None:
+            progress.update(pages, completed=done, visible=True)
+
         return audit(args.inputs, args.db, workers=args.workers, scheduler=args.scheduler, force=args.force,
-                     progress=tick, thresholds=config)
+                     progress=tick, thresholds=config, ocr=OcrSettings(args.ocr, args.ocr_timeout, ocr_tick))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     Console().print(summary_table(summary))
     if not summary.total:
-        print("Ошибка: во входных путях нет документов (PDF, DOCX, DOC, ODT, RTF, TXT, ZIP).", file=sys.stderr)
+        print("Ошибка: во входных путях нет документов (PDF, DOCX, DOC, ODT, RTF, TXT, TIFF, JPEG, PNG, ZIP).", file=sys.stderr)
         return 2
     if args.out:
         from analyzer.batch.exports import export

@@ -16,6 +16,8 @@ from pathlib import Path
 from analyzer import InputError, Report, analyze
 from analyzer.cli import help_of
 from analyzer.cli.options import add_config, thresholds
+from analyzer.ingest.ocr import PAGE_TIMEOUT
+from analyzer.ingest.scan import OCR_MODES, OcrOptions
 from analyzer.matching import Thresholds
 from analyzer.report.csv_writer import render_csv
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
@@ -72,7 +74,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--org", metavar="НАЗВАНИЕ",
                         help="организация, если в начале документа её название не найдено (для решений рецензентов)")
     add_config(parser)
+    add_ocr_arguments(parser)
     parser.set_defaults(func=run)
+
+
+def add_ocr_arguments(parser: argparse.ArgumentParser) -> None:
+    """--ocr and --ocr-timeout, shared by check and batch."""
+    parser.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                        help="распознавание сканов (Tesseract): auto — страницы без текста и с негодным текстовым "
+                             "слоем, always — все страницы, never — не распознавать (по умолчанию auto)")
+    parser.add_argument("--ocr-timeout", type=float, default=PAGE_TIMEOUT, metavar="SECONDS",
+                        help=f"предел распознавания одной страницы, с (по умолчанию {PAGE_TIMEOUT:g})")
+
+
+def ocr_options(args: argparse.Namespace) -> OcrOptions:
+    return OcrOptions(mode=args.ocr, timeout=args.ocr_timeout)
 
 
 def fails(reports: list[Report], level: str) -> bool:
@@ -142,11 +158,12 @@ def _write_fixes(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> N
               f"переформулировано: {len(plan.rewordings)}, исправлено ссылок: {len(plan.citations)})")
 
 
-def _analyze(paths: list[Path], docx_only: bool, thresholds: Thresholds) -> tuple[list[tuple[Path, Report]], int]:
+def _analyze(paths: list[Path], docx_only: bool, thresholds: Thresholds,
+             ocr: OcrOptions) -> tuple[list[tuple[Path, Report]], int]:
     done, errors = [], 0
     for path in paths:
         try:
-            report = analyze(path, thresholds=thresholds)
+            report = analyze(path, thresholds=thresholds, ocr=ocr)
         except InputError as exc:
             print(f"Ошибка: {exc.message}", file=sys.stderr)
             errors += 1
@@ -163,7 +180,7 @@ def _analyze(paths: list[Path], docx_only: bool, thresholds: Thresholds) -> tupl
 def run(args: argparse.Namespace) -> int:
     if (config := thresholds(args)) is None:
         return 2
-    done, errors = _analyze(args.files, docx_only=args.fix, thresholds=config)
+    done, errors = _analyze(args.files, docx_only=args.fix, thresholds=config, ocr=ocr_options(args))
     if args.db or args.org:
         from analyzer.cli.review import reviewed
 

@@ -3,6 +3,10 @@
     from analyzer.ingest import read
     doc = read("polozhenie.docx")
     doc = read(upload_bytes, name="polozhenie.pdf")
+    doc = read("scan.tiff", ocr=OcrOptions(mode="always"))
+
+Pages without text (scans, TIFF/JPEG/PNG images) are read by OCR, see
+``analyzer.ingest.scan``.
 
 The real type is sniffed from the bytes and must agree with the extension;
 size and ZIP bombs are checked before anything is parsed. A file that cannot
@@ -18,17 +22,22 @@ from pathlib import Path
 from analyzer.errors import Empty, InputError
 from analyzer.ingest.docx_reader import read_docx
 from analyzer.ingest.guards import MAX_BYTES, check_archive, check_size, resolve_format
+from analyzer.ingest.image_reader import read_image
 from analyzer.ingest.office_convert import read_converted
 from analyzer.ingest.pdf_reader import read_pdf
+from analyzer.ingest.scan import OCR_MODES, OcrMode, OcrOptions
 from analyzer.ingest.sniff import sniff
 from analyzer.ingest.txt_reader import read_txt
 from analyzer.model import Document, Format
 
-__all__ = ["MAX_BYTES", "read"]
+__all__ = ["MAX_BYTES", "OCR_MODES", "OcrMode", "OcrOptions", "read"]
 
 _READERS: dict[Format, Callable[[bytes, str, Format, tuple[str, ...]], Document]] = {
-    "txt": read_txt, "md": read_txt, "pdf": read_pdf, "docx": read_docx,
+    "txt": read_txt, "md": read_txt, "docx": read_docx,
     "doc": read_converted, "odt": read_converted, "rtf": read_converted,
+}
+_OCR_READERS: dict[Format, Callable[..., Document]] = {
+    "pdf": read_pdf, "tiff": read_image, "jpeg": read_image, "png": read_image,
 }
 
 
@@ -49,8 +58,8 @@ def _load(source: str | os.PathLike[str] | bytes, name: str | None, max_bytes: i
 
 
 def read(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
-         max_bytes: int = MAX_BYTES) -> Document:
-    """The document in ``source`` (a path, or bytes with the file ``name``)."""
+         max_bytes: int = MAX_BYTES, ocr: OcrOptions | None = None) -> Document:
+    """The document in ``source`` (a path, or bytes with the file ``name``); ``ocr``: when pages are OCR'd."""
     data, label = _load(source, name, max_bytes)
     if not data:
         raise Empty(label, "0 байт")
@@ -58,7 +67,10 @@ def read(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
     fmt, warnings = resolve_format(label, Path(label).suffix, kind)
     if kind.name in ("docx", "odt"):
         check_archive(label, data, max_bytes)
-    document = _READERS[fmt](data, label, fmt, warnings)
+    if fmt in _OCR_READERS:
+        document = _OCR_READERS[fmt](data, label, fmt, warnings, ocr or OcrOptions())
+    else:
+        document = _READERS[fmt](data, label, fmt, warnings)
     if not document.text.strip():
         raise Empty(label, "после чтения не осталось текста")
     return document

@@ -16,10 +16,12 @@ RATIO_MIN_SIZE = 1 << 20    # ... once it is bigger than 1 MB
 EXTENSIONS: dict[str, Format] = {
     ".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
     ".doc": "doc", ".odt": "odt", ".rtf": "rtf",
+    ".tif": "tiff", ".tiff": "tiff", ".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png",
 }
 _KIND_FORMATS: dict[str, tuple[Format, ...]] = {
     "text": ("txt", "md"), "pdf": ("pdf",), "docx": ("docx",), "doc": ("doc",),
     "odt": ("odt",), "rtf": ("rtf",), "ooxml-encrypted": ("docx", "doc"),
+    "tiff": ("tiff",), "jpeg": ("jpeg",), "png": ("png",),
 }
 # Word saves "rich text" and "Word 2007" files under .doc without complaint and
 # opens them again, so schools publish such files; they are read as what they are.

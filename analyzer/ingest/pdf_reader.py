@@ -7,14 +7,19 @@ hyphens that end a line, which the layout step needs.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from analyzer.errors import Corrupt, Encrypted, NoTextLayer
+from analyzer.ingest import scan
+from analyzer.ingest.ocr_layout import mend_markers, page_lines
 from analyzer.ingest.pdf_layout import Line, paragraphs, strip_running
+from analyzer.ingest.scan import MIN_QUALITY, OcrOptions, has_approval, text_quality
 from analyzer.ingest.text import assemble
-from analyzer.model import Document, Format
+from analyzer.model import Document, Format, OcrPage
 
 _PASSWORD_ERROR = 4   # FPDF_ERR_PASSWORD
 
@@ -50,42 +55,109 @@ class _Page:
         return lines
 
 
-def _read_pages(pdf: pdfium.PdfDocument) -> tuple[list[list[Line]], list[int]]:
-    """The lines of every page, and the numbers of the pages that are only a picture."""
-    pages, scanned = [], []
-    for i in range(len(pdf)):
-        page = pdf[i]
+def _images(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
+    """Bounds (left, bottom, right, top, in points) of the page's pictures."""
+    return [obj.get_bounds() for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2)]
+
+
+def _covers_page(page: pdfium.PdfPage, box: tuple[float, float, float, float]) -> bool:
+    width, height = page.get_size()
+    return (box[2] - box[0]) * (box[3] - box[1]) >= 0.5 * width * height
+
+
+class _PageReader:
+    """Reads the pages one by one: the text layer, or the page image by OCR (see ``analyzer.ingest.scan``)."""
+
+    def __init__(self, options: OcrOptions) -> None:
+        self.options = options
+        self.ocr_pages: list[OcrPage] = []
+        self.layer_pages: list[int] = []
+        self.scanned: list[int] = []
+
+    def _render(self, page: pdfium.PdfPage) -> Image.Image:
+        return page.render(scale=self.options.dpi / 72, grayscale=True).to_pil()
+
+    def read(self, page: pdfium.PdfPage, number: int) -> list[Line]:
         textpage = page.get_textpage()
         try:
-            lines = _Page(textpage).lines(i + 1)
-            if not any(c.isalpha() for line in lines for c in line.text) and \
-                    next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)), None) is not None:
-                scanned.append(i + 1)
-            pages.append(lines)
+            lines = _Page(textpage).lines(number)
         finally:
             textpage.close()
-            page.close()
-    return pages, scanned
+        layer = "\n".join(line.text for line in lines)
+        images = _images(page)
+        has_text = any(c.isalpha() for c in layer)
+        garbage = has_text and text_quality(layer) < MIN_QUALITY
+        if self.options.mode == "always" or garbage or (images and not has_text):
+            if self.options.mode == "never":
+                if not has_text:
+                    self.scanned.append(number)
+                return lines
+            read = scan.read_image(self._render(page), number, self.options)
+            self.ocr_pages.append(read)
+            recognised = page_lines(read, (0.0, page.get_size()[1]))
+            if not has_text or self.options.mode == "always" or \
+                    text_quality("\n".join(x.text for x in recognised)) > text_quality(layer):
+                return recognised
+            self.ocr_pages.pop()
+            return lines
+        if has_text and any(_covers_page(page, box) for box in images):
+            self.layer_pages.append(number)
+        elif number == 1 and has_text and images and self.options.mode != "never" and not has_approval(layer):
+            return self._with_stamp(page, lines, images)
+        return lines
+
+    def _with_stamp(self, page: pdfium.PdfPage, lines: list[Line],
+                    images: list[tuple[float, float, float, float]]) -> list[Line]:
+        """Page 1 with no approval in its text: read the picture in its upper part, where a stamp stands."""
+        width, height = page.get_size()
+        boxes = [b for b in images if b[3] > height * 0.55 and (b[2] - b[0]) * (b[3] - b[1]) > 0.01 * width * height]
+        if not boxes:
+            return lines
+        left, bottom, right, top = max(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+        scale = self.options.dpi / 72
+        region = (int(left * scale), int((height - top) * scale), int(right * scale), int((height - bottom) * scale))
+        image = self._render(page).crop(region)
+        read = scan.read_image(image, 1, self.options)
+        read = OcrPage(**{**read.__dict__, "region": region})
+        stamp = page_lines(read, (left, top))
+        if not has_approval("\n".join(x.text for x in stamp)):
+            return lines
+        self.ocr_pages.append(read)
+        at = next((i for i, line in enumerate(lines) if line.top < stamp[0].top), len(lines))
+        return lines[:at] + stamp + lines[at:]
 
 
-def read_pdf(data: bytes, source: str, fmt: Format = "pdf", warnings: tuple[str, ...] = ()) -> Document:
+def read_pdf(data: bytes, source: str, fmt: Format = "pdf", warnings: tuple[str, ...] = (),
+             options: OcrOptions | None = None) -> Document:
+    options = options or OcrOptions()
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
             raise Encrypted(source, "PDF открывается только по паролю") from exc
         raise Corrupt(source, "PDF не открывается: файл обрезан или испорчен") from exc
+    reader = _PageReader(options)
     try:
-        pages, scanned = _read_pages(pdf)
+        pages = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            try:
+                pages.append(reader.read(page, i + 1))
+            finally:
+                page.close()
         title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
     except pdfium.PdfiumError as exc:
         raise Corrupt(source, "страницы PDF не читаются: файл испорчен") from exc
     finally:
         pdf.close()
+    info = scan.provenance(reader.ocr_pages, reader.layer_pages)
     if not any(c.isalpha() for lines in pages for line in lines for c in line.text):
-        raise NoTextLayer(source, f"ни на одной из {len(pages)} страниц нет текста — похоже на скан")
-    if scanned:
-        pages_list = ", ".join(map(str, scanned))
-        warnings += (f"страницы {pages_list} — изображения без текстового слоя (скан): их текст не проверен",)
-    return assemble(source, fmt, paragraphs(strip_running(pages)), title=title, pages=len(pages),
-                    warnings=warnings)
+        raise NoTextLayer(source, scan.nothing_found(len(pages), info, options))
+    if reader.scanned:
+        pages_list = ", ".join(map(str, reader.scanned))
+        warnings += ((f"страницы {pages_list} — изображения без текстового слоя (скан): их текст не проверен "
+                     f"(распознавание выключено)"),)
+    pages = mend_markers(pages, {p.page for p in reader.ocr_pages if p.region is None})
+    document = assemble(source, fmt, paragraphs(strip_running(pages)), title=title, pages=len(pages),
+                        warnings=warnings + scan.timeout_warnings(info, options))
+    return dataclasses.replace(document, ocr=info)

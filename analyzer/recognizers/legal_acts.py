@@ -84,8 +84,8 @@ _TITLE_CLOSED = frozenset("»”“\"")
 
 # Parts joined by "-", "/" or "."; a hyphen may end a line ("№ 04-\n643").
 _NUMBER = r"(?:[A-ZА-ЯЁ]{1,3}\s?-\s?)?\d+(?:(?:-[^\S\n]*\n\s*(?=\d)|[-/]|\.(?=\d))[\dA-Za-zА-ЯЁа-яё]+)*(?:\s?-\s?Ф[З3](?!\w))?"
-# "N°", "Ne" (before digits): how OCR reads "№".
-_NUMBER_REQ = re.compile(rf"(?:№|N[°º]|No\.?|Ne(?=\s*\d)|N)\s*(?P<number>{_NUMBER})")
+# "N°", "Ne" (before digits), a Cyrillic "М" before a number: how OCR reads "№".
+_NUMBER_REQ = re.compile(rf"(?:№|N[°º]|No\.?|Ne(?=\s*\d)|N|М(?=\s+\S*\d))\s*(?P<number>{_NUMBER})")
 _FROM = re.compile(r"от(?!\w)\s*", _I)
 _FROM_BEFORE = re.compile(r"(?<!\w)от\s*$", _I)
 _SEP = re.compile(r"[\s,]*")

@@ -16,6 +16,7 @@ from docx.table import Table, _Cell
 from analyzer.model import Report
 from analyzer.report.view import (
     LEVEL_ONE_RU,
+    OCR_MARK,
     SEVERITY_PLURAL_RU,
     STATUS_LETTER,
     STATUS_RU,
@@ -57,6 +58,8 @@ def _summary(document: docx.document.Document, view: ReportView) -> None:
         p = document.add_paragraph()
         p.add_run(f"{label}: ").bold = True
         p.add_run(value)
+    if view.ocr_banner:
+        document.add_paragraph().add_run(view.ocr_banner).bold = True
     if not view.in_scope:
         document.add_paragraph("Документ не похож на положение об использовании ИКОП «Сферум» для этого типа "
                                "организации: положения МР к нему не применялись.")
@@ -108,7 +111,8 @@ def _findings(document: docx.document.Document, view: ReportView) -> None:
     document.add_heading(f"Все находки ({len(view.findings)})", level=1)
     _table(document, ("Пункт", "Код", "Важность", "Находка", "Как исправить"),
            [(item.location, item.finding.code, item.severity_ru,
-             item.finding.message + (f"\nТекст: «{item.finding.quote}»" if item.finding.quote else ""),
+             item.finding.message + (f"\nТекст: «{item.finding.quote}»" if item.finding.quote else "")
+             + (f" ({OCR_MARK})" if item.finding.ocr else ""),
              item.finding.fix or "") for item in view.findings])
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from analyzer.model import Citation, ClauseMatch, EditionVerdict, Finding, Report, Review, Structure
+from analyzer.model import Citation, ClauseMatch, EditionVerdict, Finding, OcrInfo, Report, Review, Structure
 
 SCHEMA = "reglint.report/1"
 
@@ -64,6 +64,15 @@ def sections_to_list(structure: Structure) -> list[dict[str, Any]]:
              "start": s.start, "end": s.end} for s in structure.sections]
 
 
+def ocr_to_dict(info: OcrInfo | None) -> dict[str, Any] | None:
+    """Which pages were read by OCR, with which engine, how confidently; None for a text document."""
+    if info is None:
+        return None
+    return {"pages": list(info.page_numbers), "layer_pages": list(info.layer_pages), "engine": info.engine,
+            "language": "rus", "mean_confidence": info.mean_confidence, "timed_out": list(info.timed_out),
+            "seconds": round(sum(p.seconds for p in info.pages), 3)}
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     doc, structure = report.document, report.structure
     return {
@@ -74,6 +83,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "institution_type": report.institution_type, "in_scope": report.in_scope,
             "approval": approvals_to_list(structure),
             "warnings": list(doc.warnings),
+            "ocr": ocr_to_dict(doc.ocr),
         },
         "reference_version": report.reference_version,
         "registry_version": report.registry_version,

@@ -4,19 +4,20 @@ follows, and a summary."""
 from __future__ import annotations
 
 from analyzer.model import Report
-from analyzer.report.view import SEVERITY_RU, build_view
+from analyzer.report.view import OCR_MARK, SEVERITY_RU, build_view
 from analyzer.vocabulary import DECISION_RU
 
 
 def render_text(report: Report) -> str:
     view = build_view(report)
-    lines = []
+    lines = [f"{view.source}: {view.ocr_banner}"] if view.ocr_banner else []
     for item in view.findings:
         f = item.finding
         where = f"{view.source}:{item.location}" if item.location else view.source
         review = item.review
         note = f" [{DECISION_RU[review.decision]}{': ' + review.comment if review.comment else ''}]" if review else ""
-        lines.append(f"{where}: {f.code} {f.severity} {f.message}{note}")
+        ocr = f" [{OCR_MARK}]" if f.ocr else ""
+        lines.append(f"{where}: {f.code} {f.severity} {f.message}{ocr}{note}")
     for c in view.citations:
         if c.unchecked:
             where = f"{view.source}:{c.section}" if c.section else view.source

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from analyzer.clause_set import ClauseSet, load_clause_set
 from analyzer.editions import describe
-from analyzer.model import Citation, CitedAct, ClauseMatch, Finding, Report, Review, Structure
+from analyzer.model import Citation, CitedAct, ClauseMatch, Finding, OcrInfo, Report, Review, Structure
 from analyzer.report.diffview import word_diff
 from analyzer.vocabulary import (
     ACT_KIND_RU,
@@ -121,6 +121,7 @@ class ReportView:
     warnings: tuple[str, ...]
     edition: str = ""          # which text of the recommendations the draft follows, in Russian
     suppressed: tuple[FindingView, ...] = ()   # dismissed by a reviewer, not counted
+    ocr_banner: str | None = None
 
     @property
     def overall(self) -> LevelScore:
@@ -204,7 +205,8 @@ def build_view(report: Report, checked: dt.date | None = None) -> ReportView:
         citations=tuple(_citation_view(c, structure) for c in report.citations),
         findings=tuple(_finding_view(report, f) for f in sorted(report.findings, key=finding_order)),
         warnings=report.document.warnings, edition=describe(report.edition, clause_set),
-        suppressed=tuple(_finding_view(report, f) for f in sorted(report.suppressed, key=finding_order)))
+        suppressed=tuple(_finding_view(report, f) for f in sorted(report.suppressed, key=finding_order)),
+        ocr_banner=ocr_banner(report.document.ocr))
 
 
 def _finding_view(report: Report, f: Finding) -> FindingView:
@@ -219,6 +221,22 @@ def read_of(cited: CitedAct) -> str:
              f"от {cited.date:%d.%m.%Y}" if cited.date else cited.date_text,
              f"«{cited.title}»" if cited.title else None]
     return " ".join(p for p in parts if p)
+
+
+OCR_MARK = "текст распознан с изображения"
+
+
+def ocr_banner(info: OcrInfo | None) -> str | None:
+    """The plain warning every report shows when some text was read by OCR."""
+    if info is None:
+        return None
+    parts = []
+    if info.page_numbers:
+        parts.append(f"страницы {', '.join(map(str, info.page_numbers))}: {info.engine}, "
+                     f"средняя уверенность {info.mean_confidence} %")
+    if info.layer_pages:
+        parts.append(f"страницы {', '.join(map(str, info.layer_pages))}: текстовый слой скана")
+    return f"{upper_first(OCR_MARK)}, проверьте цитаты по оригиналу ({'; '.join(parts)})."
 
 
 def _citation_view(c: Citation, structure: Structure) -> CitationView:

@@ -241,3 +241,11 @@ def test_check_page_explains_a_damaged_store_and_still_shows_the_report(tmp_path
     assert not app.exception
     assert [e.value.replace("\\", "").startswith("Решения рецензентов недоступны") for e in app.error] == [True]
     assert {m.label for m in app.metric} >= {"Оценка", "Ошибки"}
+def test_check_page_on_a_scan_shows_the_banner_and_the_evidence_on_the_page(app: AppTest) -> None:
+    app.selectbox(key="check-sample").set_value("formats/school-59-krasnodar-2023-scan.pdf").run()
+    assert not app.exception and not app.error
+    assert any("Текст распознан с изображения" in w.value for w in app.warning)
+    toggles = [t for t in app.toggle if t.label == "Показать на скане"]
+    assert toggles
+    toggles[0].set_value(True).run()
+    assert not app.exception and len(app.get("image")) == 1

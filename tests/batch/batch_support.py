@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from synth import ocr_noise, random_variant, rewrap
 
 from analyzer.batch.worker import Task, analyze_task
@@ -27,7 +28,8 @@ def make_corpus(folder: Path) -> int:
     shutil.copy(CORPORA / "formats" / "co-milyutina-2023.docx", sub)
     shutil.copy(CORPORA / "formats" / "apk-college.docx", sub)
     shutil.copy(CORPORA / "formats" / "ddt-grad-chudes-2023.pdf", sub)
-    shutil.copy(CORPORA / "formats" / "school-59-krasnodar-2023-scan.pdf", sub)   # no text layer: RL003
+    blank = Image.new("L", (170, 240), 255)   # a scanned page with nothing on it: OCR finds no text, RL003
+    blank.save(sub / "pustoi-skan.pdf", save_all=True, append_images=[blank])
     rng = random.Random(7)
     texts = [p.read_text(encoding="utf-8") for p in REGULATIONS]
     (sub / "variant-1.txt").write_text(random_variant(texts[0], rng), encoding="utf-8")
@@ -36,7 +38,7 @@ def make_corpus(folder: Path) -> int:
     (sub / "broken.docx").write_bytes(b"PK\x03\x04" + bytes(rng.randrange(256) for _ in range(2000)))
     (folder / ".hidden.txt").write_text(texts[0], encoding="utf-8")
     (sub / "~$lock.docx").write_bytes(b"\x00" * 162)
-    (sub / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (sub / "picture.gif").write_bytes(b"GIF89a")
     return 12
 
 

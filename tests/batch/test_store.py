@@ -39,7 +39,8 @@ def test_failures_are_recorded_and_the_batch_goes_on(audited):
     db, summary = audited
     errors = {Path(d["name"]).name: d for d in Store(db).documents() if d["error_code"]}
     assert summary.failed == len(errors) == 2
-    assert errors["school-59-krasnodar-2023-scan.pdf"]["error_code"] == "RL003"
+    assert errors["pustoi-skan.pdf"]["error_code"] == "RL003"
+    assert "распознавание (OCR) ничего не нашло" in errors["pustoi-skan.pdf"]["error_message"]
     assert errors["broken.docx"]["error_code"] == "RL001"
     assert "broken.docx" in errors["broken.docx"]["error_message"]
 

@@ -147,10 +147,15 @@ def test_pdf_of_blank_pages(tmp_path):
     assert "2 страниц" in error.detail
 
 
+def test_an_image_of_nothing_is_a_scan_without_text(tmp_path):
+    error = raises(NoTextLayer, write(tmp_path / "skan.png", _png()))
+    assert "распознавание (OCR) ничего не нашло" in error.detail
+
+
 # ---------------------------------------------------------------------- unsupported type
-def _png() -> bytes:
+def _png(kind: str = "PNG") -> bytes:
     buf = io.BytesIO()
-    Image.new("L", (20, 20), 255).save(buf, format="PNG")
+    Image.new("L", (20, 20), 255).save(buf, format=kind)
     return buf.getvalue()
 
 
@@ -163,7 +168,7 @@ def _xlsx() -> bytes:
 
 
 @pytest.mark.parametrize(("name", "make", "words"), [
-    ("skan.png", _png, [".png", "PNG"]),
+    ("skan.gif", lambda: _png("GIF"), [".gif", "GIF"]),
     ("tablica.xlsx", _xlsx, [".xlsx", "Excel"]),
     ("programma.exe", lambda: b"MZ\x90\x00" + bytes(500), [".exe", "исполняемый"]),
 ])

@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import re
 
-import pypdf
 import pypdfium2 as pdfium
 import pytest
 from ingest_support import clause_numbers
 
-from analyzer.errors import NoTextLayer
 from analyzer.ingest import read
 from analyzer.ingest.pdf_layout import Line, keep_hyphen, paragraphs, strip_running
 
@@ -57,21 +55,6 @@ def test_words_and_hyphenation_survive(regulation, formats_dir):
     glued = re.compile("(?:" + "|".join(sorted(map(re.escape, vocabulary), key=len, reverse=True)) + ")+")
     for word in set(_WORD.findall(pdf_text)) - vocabulary:
         assert glued.fullmatch(word), word
-
-
-def test_a_scanned_page_among_text_pages_is_reported(formats_dir, tmp_path):
-    writer = pypdf.PdfWriter(clone_from=formats_dir / "school-59-krasnodar-2023.pdf")
-    writer.append(formats_dir / "school-59-krasnodar-2023-scan.pdf", pages=[0])
-    writer.write(tmp_path / "smeshannyi.pdf")
-    doc = read(tmp_path / "smeshannyi.pdf")
-    assert doc.pages == 4 and "4" in doc.warnings[0] and "скан" in doc.warnings[0]
-    assert clause_numbers(doc.text) == clause_numbers(read(formats_dir / "school-59-krasnodar-2023.pdf").text)
-
-
-def test_scan_has_no_text_layer(formats_dir):
-    with pytest.raises(NoTextLayer) as err:
-        read(formats_dir / "school-59-krasnodar-2023-scan.pdf")
-    assert "school-59-krasnodar-2023-scan.pdf" in str(err.value) and "скан" in str(err.value)
 
 
 # --------------------------------------------------------------------- layout rules
