@@ -19,8 +19,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from analyzer.errors import ConfigError
+from analyzer.errors import StoreError
 
+# PRAGMA user_version of a store this code writes. A store of a higher version was written by a newer
+# reglint and is refused (StoreError); 0 is a new, empty file. Bump it with every change of _SCHEMA.
 SCHEMA_VERSION = 1
 INTERNAL_ERROR = "RL900"
 STATUSES = ("present", "partial", "misplaced", "missing", "not_applicable")
@@ -95,6 +97,25 @@ _INSERT_REF = ('INSERT INTO legal_refs (document_id, act, quote, start, "end", k
                "title, problems, correct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection; a read-only one never writes the file, not even to switch the journal mode.
+
+    A store in WAL mode needs its shared-memory file to be read; where that cannot be created (a read-only
+    folder, a full disk) the file is read as immutable: no writer may be running then.
+    """
+    if read_only:
+        uri = path.absolute().as_uri()
+        try:
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+            db.execute("PRAGMA user_version").fetchone()
+        except sqlite3.OperationalError:
+            db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    else:
+        db = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
+    db.row_factory = sqlite3.Row
+    return db
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -141,18 +162,43 @@ class Store:
     new thread); use one ``Store`` per writer.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
-        self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")   # WAL keeps every commit; a power cut may lose the last ones
-        self.db.execute("PRAGMA foreign_keys=ON")
+        self.read_only = read_only
+        try:
+            self.db = _connect(self.path, read_only)
+        except sqlite3.Error as exc:
+            raise StoreError(str(self.path), f"файл не открывается ({exc})") from None
+        try:
+            version = self._check()   # before anything is written: a refused file stays byte for byte
+            if not read_only:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")   # WAL keeps every commit; a power cut may lose the last
+                if version == 0:
+                    self.db.executescript(_SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};")
+            self.db.execute("PRAGMA foreign_keys=ON")
+        except StoreError:
+            self.db.close()
+            raise
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise StoreError(str(self.path), f"файл повреждён или это не база SQLite ({exc})") from None
+
+    def _check(self) -> int:
+        """The schema version of a usable store; StoreError for a damaged, foreign or newer one."""
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
-            raise ConfigError(f"{self.path}: схема базы версии {version}, эта версия reglint знает {SCHEMA_VERSION}")
-        if version == 0:
-            self.db.executescript(_SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};")
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version > SCHEMA_VERSION:
+            raise StoreError(str(self.path), f"создана более новой версией reglint (схема {version}, эта версия "
+                                             f"знает схему {SCHEMA_VERSION}); обновите reglint или укажите другую базу")
+        if version == 0 and tables:
+            raise StoreError(str(self.path), "это не база reglint (в ней другие таблицы: "
+                                             f"{', '.join(sorted(tables)[:5])}); укажите другой файл")
+        if version > 0 and "documents" not in tables:
+            raise StoreError(str(self.path), "в базе нет таблиц reglint (файл повреждён); укажите другой файл")
+        if version == 0 and self.read_only:
+            raise StoreError(str(self.path), "база пуста: в ней нет результатов reglint batch")
+        return int(version)
 
     def close(self) -> None:
         self.db.close()

@@ -8,6 +8,7 @@ import argparse
 import sys
 
 from analyzer.cli import batch, check, diff, explain, export, reference_cmd, sections
+from analyzer.errors import OutputError, StoreError
 
 COMMANDS = (sections, check, explain, reference_cmd, batch, export, diff)
 
@@ -27,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except (OutputError, StoreError) as exc:
+        print(f"Ошибка: {exc.message}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Прервано.", file=sys.stderr)
         return 130
