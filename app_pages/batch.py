@@ -3,7 +3,6 @@ the store's documents, heatmap, charts and exports, shown again after a reload.
 """
 from __future__ import annotations
 
-import os
 from functools import partial
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from analyzer.app_support import (
+    NEW_WORKSPACE,
     act_problems_frame,
     batch_limits_error,
     escape_markdown,
@@ -20,8 +20,9 @@ from analyzer.app_support import (
     missing_frame,
     status_chart,
     table_frame,
+    upload_limit_note,
 )
-from analyzer.batch import BatchSummary, audit_items
+from analyzer.batch import BatchSummary, audit_items, workspaces
 from analyzer.batch.exports import Table, tables
 from analyzer.batch.store import Store
 from analyzer.report.view import STATUS_RU
@@ -36,11 +37,22 @@ EXPORTS = (("CSV", "csv", "reglint-audit-csv.zip", "application/zip"),
            ("HTML-сводка", "html", "reglint-audit.html", "text/html"))
 
 
-def store_path() -> Path:
-    """The batch store: $REGLINT_DB, else ~/.reglint/app.sqlite."""
-    path = Path(os.environ.get("REGLINT_DB") or Path.home() / ".reglint" / "app.sqlite").expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
+def pick_workspace() -> Path | None:
+    """The store of the workspace chosen or created on the page; None until there is one."""
+    existing = workspaces.names()
+    chosen = st.selectbox("Рабочая область (у каждого аудита своя база)", [*existing, NEW_WORKSPACE],
+                          index=None, key="batch-workspace", placeholder="выберите или создайте рабочую область")
+    if chosen == NEW_WORKSPACE:
+        typed = st.text_input("Название новой рабочей области", key="batch-workspace-new",
+                              placeholder="например: Район 5, проверка 2025")
+        if not typed.strip():
+            return None
+        try:
+            return workspaces.store_path(typed)
+        except workspaces.BadWorkspaceName as exc:
+            st.error(escape_markdown(str(exc)))
+            return None
+    return workspaces.store_path(chosen) if chosen else None
 
 
 def run_batch(items: list[tuple[str, bytes]], db: Path) -> BatchSummary:
@@ -121,9 +133,14 @@ def show_store(db: Path) -> None:
 
 
 st.title("Пакетный аудит")
-db = store_path()
-st.caption(escape_markdown(f"Результаты хранятся в базе {db} и остаются после перезагрузки страницы."))
+db = pick_workspace()
+if db is None:
+    st.info("Выберите рабочую область или создайте новую: результаты разных аудитов хранятся отдельно.")
+    st.stop()
+st.caption(escape_markdown(f"Результаты хранятся в базе {db.name} рабочей области и остаются после "
+                           f"перезагрузки страницы."))
 warm_pipeline()
+st.caption(upload_limit_note(int(st.get_option("server.maxUploadSize"))))
 uploads = st.file_uploader("Файлы положений или ZIP-архивы", type=[*UPLOAD_TYPES, "zip"], accept_multiple_files=True,
                            key="batch-upload")
 samples = st.multiselect("…или образцы из корпуса", sample_names(), key="batch-samples", placeholder="выберите образцы")

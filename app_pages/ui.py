@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analyzer.app_support import escape_markdown
+from analyzer.app_support import escape_markdown, upload_limit_note
 from analyzer.batch.worker import warm_up
 from analyzer.clause_set import ClauseSet, load_clause_set
 from analyzer.errors import InputError
@@ -56,6 +56,7 @@ def sample_names() -> list[str]:
 
 def pick_document(key: str, label: str) -> Upload | None:
     """A file the user uploaded, else the sample chosen; None while neither is given."""
+    st.caption(upload_limit_note(MAX_BYTES // 1024 ** 2))
     uploaded = st.file_uploader(label, type=UPLOAD_TYPES, key=f"{key}-upload", max_upload_size=MAX_BYTES // 1024 ** 2)
     sample = st.selectbox("…или образец из корпуса", sample_names(), index=None, key=f"{key}-sample",
                           placeholder="выберите образец")

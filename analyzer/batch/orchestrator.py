@@ -20,6 +20,7 @@ from analyzer.clause_set import load_clause_set
 from analyzer.errors import InputError
 
 Progress = Callable[[int, int, str], None]
+SCHEDULER_TIMEOUT = 5.0   # seconds: a scheduler on the network answers in well under one
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class _Batch:
 
 
 def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: str | None, force: bool,
-         progress: Progress | None) -> BatchSummary:
+         progress: Progress | None, scheduler_timeout: float = SCHEDULER_TIMEOUT) -> BatchSummary:
     started = time.perf_counter()
     with Store(db) as store:
         batch = _Batch(store, len(entries), force, progress)
@@ -92,7 +93,7 @@ def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: s
             if scheduler:
                 from analyzer.batch.dask_runner import run_dask
 
-                results = run_dask(tasks, scheduler)
+                results = run_dask(tasks, scheduler, scheduler_timeout)
             else:
                 results = run_local(tasks, min(workers or default_workers(), len(entries)))
             for result in results:
@@ -102,16 +103,19 @@ def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: s
 
 
 def audit(inputs: Sequence[str | Path], db: str | Path, *, workers: int | None = None, scheduler: str | None = None,
-          force: bool = False, progress: Progress | None = None) -> BatchSummary:
+          force: bool = False, progress: Progress | None = None, follow_symlinks: bool = False,
+          scheduler_timeout: float = SCHEDULER_TIMEOUT) -> BatchSummary:
     """Audit every document in ``inputs`` (files, folders, ZIP archives, ``@list`` files) into the store ``db``.
 
     ``workers``: local processes (default: all cores; 1 runs in this process);
     ``scheduler``: the address of a Dask scheduler to run on instead;
     ``force``: analyse again what the store already holds;
-    ``progress(done, total, name)``: called with 0 done first, then after each document.
+    ``progress(done, total, name)``: called with 0 done first, then after each document;
+    ``follow_symlinks``: check files that symbolic links inside folders lead to (else recorded as not checked);
+    ``scheduler_timeout``: seconds to wait for the Dask scheduler to answer.
     """
-    with expand(inputs) as entries:
-        return _run(entries, db, workers, scheduler, force, progress)
+    with expand(inputs, follow_symlinks=follow_symlinks) as entries:
+        return _run(entries, db, workers, scheduler, force, progress, scheduler_timeout)
 
 
 def audit_items(items: Sequence[tuple[str, bytes]], db: str | Path, *, workers: int | None = None,

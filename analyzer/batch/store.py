@@ -167,8 +167,8 @@ class Store:
         self.read_only = read_only
         try:
             self.db = _connect(self.path, read_only)
-        except sqlite3.Error as exc:
-            raise StoreError(str(self.path), f"файл не открывается ({exc})") from None
+        except sqlite3.Error:
+            raise StoreError(str(self.path), "файл не открывается: он повреждён или это не база SQLite") from None
         try:
             version = self._check()   # before anything is written: a refused file stays byte for byte
             if not read_only:
@@ -180,9 +180,9 @@ class Store:
         except StoreError:
             self.db.close()
             raise
-        except sqlite3.Error as exc:
+        except sqlite3.DatabaseError:
             self.db.close()
-            raise StoreError(str(self.path), f"файл повреждён или это не база SQLite ({exc})") from None
+            raise StoreError(str(self.path), "файл повреждён или это не база SQLite") from None
 
     def _check(self) -> int:
         """The schema version of a usable store; StoreError for a damaged, foreign or newer one."""

@@ -51,7 +51,7 @@ def _wait_healthy(url: str, server: subprocess.Popen[bytes], log: Path, timeout:
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("e2e")
     port, log = _free_port(), tmp / "streamlit.log"
-    env = {**os.environ, "REGLINT_DB": str(tmp / "app.sqlite")}
+    env = {**os.environ, "REGLINT_WORKSPACES": str(tmp / "workspaces")}
     with log.open("wb") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analyzer.app_support import NEW_WORKSPACE
 from analyzer.batch.store import Store
 from analyzer.clause_set import load_clause_set
 from analyzer.pipeline import analyze
@@ -22,7 +23,7 @@ DDT = "ddt-grad-chudes-2023"
 
 @pytest.fixture
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("REGLINT_DB", str(tmp_path / "app.sqlite"))
+    monkeypatch.setenv("REGLINT_WORKSPACES", str(tmp_path / "workspaces"))
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
 
 
@@ -134,6 +135,9 @@ def test_compare_page_shows_fixed_findings_and_status_changes(app: AppTest) -> N
 
 def test_batch_page_stores_two_samples_and_shows_them_after_a_reload(app: AppTest, tmp_path: Path) -> None:
     app.switch_page("app_pages/batch.py").run()
+    assert app.info[0].value.startswith("Выберите рабочую область")
+    app.selectbox(key="batch-workspace").set_value(NEW_WORKSPACE).run()
+    app.text_input(key="batch-workspace-new").set_value("Район 5, 2025").run()
     assert [i.value for i in app.info] == ["В базе пока нет документов: добавьте файлы и нажмите «Проверить»."]
     samples = [f"regulations/{DDT}.txt", "formats/co-milyutina-2023.docx"]
     app.multiselect(key="batch-samples").set_value(samples).run()
@@ -141,13 +145,14 @@ def test_batch_page_stores_two_samples_and_shows_them_after_a_reload(app: AppTes
     assert not app.exception and not app.error
     assert app.success[0].value.startswith("Проверено: 2, из них не прочитано: 0")
 
-    with Store(tmp_path / "app.sqlite") as store:
+    with Store(tmp_path / "workspaces" / "Район 5, 2025.sqlite") as store:
         stored = store.documents()
     assert sorted(d["name"] for d in stored) == sorted(Path(s).name for s in samples)
     assert all(d["error_code"] is None and d["score"] for d in stored)
 
     reloaded = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     reloaded.switch_page("app_pages/batch.py").run()
+    reloaded.selectbox(key="batch-workspace").set_value("Район 5, 2025").run()
     documents = _frame(reloaded, "Охват МР")
     assert sorted(documents["Документ"]) == sorted(d["name"] for d in stored)
     assert {m.label: m.value for m in reloaded.metric}["Документов в базе"] == "2"
