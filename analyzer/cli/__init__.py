@@ -5,6 +5,7 @@ Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage or input erro
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from analyzer.cli import batch, check, diff, explain, export, reference_cmd, sections
@@ -23,7 +24,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    # SIGTERM unwinds like Ctrl-C: LibreOffice is killed and temporary folders are removed on the way out.
+    signal.signal(signal.SIGTERM, _terminate)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
