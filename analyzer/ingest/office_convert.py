@@ -56,8 +56,10 @@ def to_docx(data: bytes, source: str, fmt: Format, timeout: float | None = None)
         src.write_bytes(data)
         cmd = [binary, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
                "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(src)]
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, start_new_session=True)
+        scratch = work / "tmp"     # LibreOffice's own temporary files, removed with the folder even when it is killed
+        scratch.mkdir()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True, env={**os.environ, "TMPDIR": str(scratch)})
         _RUNNING.add(proc.pid)
         try:
             proc.wait(timeout=timeout)
