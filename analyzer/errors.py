@@ -16,6 +16,39 @@ class ConfigError(ReglintError):
     code = "RL901"
 
 
+class StoreError(ReglintError):
+    """A batch store that cannot be used: not a reglint store, damaged, or of a newer schema.
+
+    ``reason`` is Russian, for the user; the file is left as it was.
+    """
+
+    code = "RL902"
+
+    def __init__(self, path: str, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return f"база {self.path}: {self.reason}"
+
+
+class OutputError(ReglintError):
+    """A report or export that could not be written (full disk, read-only folder …); nothing half-written stays."""
+
+    code = "RL903"
+
+    def __init__(self, path: str, detail: str):
+        self.path = path
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return f"не удалось записать {self.path}: {self.detail}"
+
+
 class InputError(ReglintError):
     """A file that cannot be analysed. ``reason`` is Russian, for the user."""
 

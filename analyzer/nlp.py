@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from analyzer.ingest.guards import MAX_CHARS
 from analyzer.lexicon import lemma, repair_ocr
 
 _WORD = re.compile(r"[а-яёa-z]", re.IGNORECASE)
@@ -54,6 +55,7 @@ def build_nlp() -> Language:
     nlp.tokenizer = Tokenizer(nlp.vocab, prefix_search=_PREFIX.search, suffix_search=_SUFFIX.search,
                               infix_finditer=_INFIX.finditer)
     nlp.add_pipe("pymorphy3_lemmas")
+    nlp.max_length = MAX_CHARS + 1   # spaCy's own limit (E088) guards its parser's memory; no parser runs here
     return nlp
 
 

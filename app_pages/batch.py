@@ -25,6 +25,7 @@ from app_pages.support import (
     review_progress,
     status_chart,
     table_frame,
+    upload_limit_note,
 )
 from app_pages.ui import CORPORA, UPLOAD_TYPES, sample_names, store_path, warm_pipeline
 
@@ -126,8 +127,14 @@ def show_store(db: Path) -> None:
 
 st.title("Пакетный аудит")
 db = store_path()
-st.caption(escape_markdown(f"Результаты хранятся в базе {db} и остаются после перезагрузки страницы."))
+if db is None:
+    st.info("Выберите рабочую область в боковой панели или создайте новую: результаты разных аудитов "
+            "хранятся отдельно, решения рецензентов — вместе с результатами.")
+    st.stop()
+st.caption(escape_markdown(f"Результаты хранятся в базе {db.name} рабочей области и остаются после "
+                           f"перезагрузки страницы."))
 warm_pipeline()
+st.caption(upload_limit_note(int(st.get_option("server.maxUploadSize"))))
 uploads = st.file_uploader("Файлы положений или ZIP-архивы", type=[*UPLOAD_TYPES, "zip"], accept_multiple_files=True,
                            key="batch-upload")
 samples = st.multiselect("…или образцы из корпуса", sample_names(), key="batch-samples", placeholder="выберите образцы")

@@ -11,7 +11,7 @@ import streamlit as st
 from analyzer import Report
 from analyzer.batch.store import Store
 from analyzer.clause_set import ClauseSet
-from analyzer.errors import ConfigError
+from analyzer.errors import ConfigError, StoreError
 from analyzer.ingest.office_convert import soffice
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.html_writer import render_html
@@ -105,24 +105,30 @@ def reviewed(report: Report, upload: Upload) -> Report:
     organisation = st.session_state.get(f"check-org-{upload.digest[:12]}", report.organisation)
     if organisation and organisation != report.organisation:
         report = with_organisation(report, organisation)
+    db = store_path()
+    if db is None:
+        return report
     try:
-        with Store(store_path()) as store:
+        with Store(db) as store:
             return load_reviews(store, report)
-    except (sqlite3.Error, ConfigError) as exc:
-        st.error(escape_markdown(f"Решения рецензентов недоступны: база {store_path()} повреждена или "
+    except (sqlite3.Error, ConfigError, StoreError) as exc:
+        st.error(escape_markdown(f"Решения рецензентов недоступны: база {db.name} повреждена или "
                                  f"несовместима ({exc})."))
         return report
 
 
 def record(report: Report, fingerprint: str, action: Action, seen: str | None) -> None:
     """A review button's callback: store the decision; what the reviewer should know goes to the next run."""
-    state = st.session_state
+    state, db = st.session_state, store_path()
+    if db is None:
+        state["check-review-error"] = "выберите рабочую область в боковой панели: решения хранятся в её базе"
+        return
     try:
-        with Store(store_path()) as store:
+        with Store(db) as store:
             outcome = decide(store, report, fingerprint, action, reviewer=state.get("check-reviewer", ""),
                              reason=state.get(f"reason-{fingerprint}") if action == "dismiss" else None,
                              comment=state.get(f"comment-{fingerprint}") if action == "comment" else None, seen=seen)
-    except (ReviewError, sqlite3.Error, ConfigError) as exc:
+    except (ReviewError, sqlite3.Error, ConfigError, StoreError) as exc:
         state["check-review-error"] = str(exc)
         return
     if outcome.concurrent and outcome.replaced:
@@ -168,7 +174,7 @@ def show_finding(item: FindingView, role: str | None, report: Report, upload: Up
 
 
 def show_reviewer(report: Report, upload: Upload) -> bool:
-    """The reviewer's name and the organisation decisions are kept for; True when both are known."""
+    """The reviewer's name and the organisation decisions are kept for; True when they and a workspace are known."""
     left, right = st.columns(2)
     reviewer = left.text_input("Рецензент (ФИО для решений и подписи заключения)", key="check-reviewer")
     organisation = right.text_input("Организация (решения действуют для всех её редакций)",
@@ -176,9 +182,11 @@ def show_reviewer(report: Report, upload: Upload) -> bool:
     for key, show in (("check-review-error", st.error), ("check-review-notice", st.warning)):
         if message := st.session_state.pop(key, None):
             show(escape_markdown(message))
-    if not reviewer.strip() or not organisation.strip():
-        st.caption("Чтобы подтверждать и отклонять замечания, укажите рецензента и организацию.")
-    return bool(reviewer.strip() and organisation.strip())
+    ready = bool(reviewer.strip() and organisation.strip() and store_path())
+    if not ready:
+        st.caption("Чтобы подтверждать и отклонять замечания, выберите рабочую область в боковой панели "
+                   "и укажите рецензента и организацию.")
+    return ready
 
 
 def show_findings(view: ReportView, report: Report, clause_set: ClauseSet, upload: Upload) -> None:

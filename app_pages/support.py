@@ -22,6 +22,7 @@ from analyzer.batch.exports import ExportFormat, Table, export
 from analyzer.batch.html_summary import most_missing
 from analyzer.batch.store import Store
 from analyzer.clause_set import ClauseSet
+from analyzer.errors import InputError, OutputError, StoreError
 from analyzer.model import Review, Role
 from analyzer.registry import Registry
 from analyzer.report.diffview import side
@@ -48,6 +49,7 @@ STATUS_CHART_COLOURS = {STATUS_RU["present"]: "#43a047", STATUS_RU["partial"]: "
                         STATUS_RU["not_applicable"]: "#cfd8dc"}
 BADGES = {"error": "red", "warning": "orange", "info": "blue"}
 # A web batch is held in memory while it runs; larger audits go through `reglint batch`.
+NEW_WORKSPACE = "➕ новая рабочая область…"   # the batch page's choice that creates a workspace
 BATCH_MAX_FILES = 300
 BATCH_MAX_BYTES = 300 * 1024 ** 2
 _DIFF_STYLE = {"delete": "background:#f8d7da;text-decoration:line-through", "insert": "background:#d4edda",
@@ -200,6 +202,21 @@ def registry_frame(registry: Registry) -> pd.DataFrame:
              "Заменён": a.replaced_by or "—", "Примечание": a.note or ""}
             for a in registry.acts]
     return pd.DataFrame(rows)
+
+
+def error_message(exc: BaseException) -> str:
+    """What the app tells a user about a failure: the Russian message of reglint's own errors, else a
+    Russian notice without English text or server paths."""
+    if isinstance(exc, (InputError, OutputError, StoreError)):
+        return escape_markdown(exc.message)
+    return ("Внутренняя ошибка reglint: действие не выполнено. Подробности записаны в журнал сервера; "
+            "сообщите администратору, что и с каким файлом вы делали.")
+
+
+def upload_limit_note(max_mb: int) -> str:
+    """The upload limit, explained before Streamlit's own (English) refusal of a bigger file."""
+    return (f"Размер файла — не более {max_mb} МБ. Больший файл загрузчик не примет (сообщение «File must be "
+            f"{max_mb}.0MB or smaller»): сохраните положение без картинок или в формате PDF/DOCX с текстом.")
 
 
 # ------------------------------------------------------------------- batch

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
 from analyzer import InputError, Report, analyze, warm_up
+from analyzer.batch import workspaces
 from analyzer.clause_set import ClauseSet, load_clause_set
 from analyzer.ingest import MAX_BYTES
 from analyzer.registry import Registry, load_registry
-from app_pages.support import escape_markdown
+from app_pages.support import NEW_WORKSPACE, escape_markdown, upload_limit_note
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 SAMPLE_DIRS = ("regulations", "formats")
@@ -46,11 +46,27 @@ def analyze_upload(digest: str, name: str, _data: bytes) -> Report:
     return analyze(_data, name=name)
 
 
-def store_path() -> Path:
-    """The app's store (batch results and reviewers' decisions): $REGLINT_DB, else ~/.reglint/app.sqlite."""
-    path = Path(os.environ.get("REGLINT_DB") or Path.home() / ".reglint" / "app.sqlite").expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
+def pick_workspace() -> None:
+    """The sidebar's workspace: chosen or created once, then every page works in its store."""
+    sidebar = st.sidebar
+    existing = workspaces.names()
+    chosen = sidebar.selectbox("Рабочая область (у каждого аудита своя база)", [*existing, NEW_WORKSPACE],
+                               index=None, key="workspace", placeholder="выберите или создайте")
+    if chosen == NEW_WORKSPACE:
+        typed = sidebar.text_input("Название новой рабочей области", key="workspace-new",
+                                   placeholder="например: Район 5, проверка 2025")
+        try:
+            st.session_state["workspace-store"] = workspaces.store_path(typed) if typed.strip() else None
+        except workspaces.BadWorkspaceName as exc:
+            sidebar.error(escape_markdown(str(exc)))
+            st.session_state["workspace-store"] = None
+    else:
+        st.session_state["workspace-store"] = workspaces.store_path(chosen) if chosen else None
+
+
+def store_path() -> Path | None:
+    """The store of the sidebar's workspace (batch results and reviewers' decisions); None until one is chosen."""
+    return st.session_state.get("workspace-store")
 
 
 def sample_names() -> list[str]:
@@ -61,6 +77,7 @@ def sample_names() -> list[str]:
 
 def pick_document(key: str, label: str) -> Upload | None:
     """A file the user uploaded, else the sample chosen; None while neither is given."""
+    st.caption(upload_limit_note(MAX_BYTES // 1024 ** 2))
     uploaded = st.file_uploader(label, type=UPLOAD_TYPES, key=f"{key}-upload", max_upload_size=MAX_BYTES // 1024 ** 2)
     sample = st.selectbox("…или образец из корпуса", sample_names(), index=None, key=f"{key}-sample",
                           placeholder="выберите образец")

@@ -31,9 +31,10 @@ class WarmUp(WorkerPlugin):
         warm_up()
 
 
-def run_dask(tasks: Iterator[Task], scheduler: str) -> Iterator[Result]:
-    """Analyse ``tasks`` on the cluster whose scheduler is at ``scheduler`` (``tcp://host:port``)."""
-    with Client(scheduler) as client:
+def run_dask(tasks: Iterator[Task], scheduler: str, timeout: float) -> Iterator[Result]:
+    """Analyse ``tasks`` on the cluster whose scheduler is at ``scheduler`` (``tcp://host:port``);
+    OSError when it does not answer within ``timeout`` seconds."""
+    with Client(scheduler, timeout=timeout) as client:
         client.register_plugin(WarmUp())
         window = 2 * max(1, sum(client.nthreads().values()))
         owner: dict[str, Task] = {}

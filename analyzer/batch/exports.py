@@ -18,6 +18,7 @@ from typing import Any, Literal
 from analyzer.batch.review_counts import document_progress, reviewed_documents
 from analyzer.batch.store import PROBLEMS, Store
 from analyzer.batch.table import Column, Table
+from analyzer.output import replacing, write_atomic
 from analyzer.vocabulary import INSTITUTION_RU, LEVEL_ONE_RU, PROBLEM_RU, ROLE_TITLES, STATUS_RU
 
 ExportFormat = Literal["csv", "xlsx", "html"]
@@ -96,7 +97,7 @@ def write_csv(store: Store, out: Path) -> list[Path]:
     paths = []
     for table in tables(store):
         path = out / f"{table.name}.csv"
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
+        with replacing(path) as tmp, tmp.open("x", encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f)
             writer.writerow([c.label for c in table.columns])
             writer.writerows([defuse(v) for v in row] for row in table.cells())
@@ -108,7 +109,9 @@ def write_xlsx(store: Store, out: Path) -> list[Path]:
     from analyzer.batch.xlsx import workbook
 
     path = out / "audit.xlsx"
-    workbook(tables(store), store.matrix()).save(path)
+    book = workbook(tables(store), store.matrix())
+    with replacing(path) as tmp:
+        book.save(tmp)
     return [path]
 
 
@@ -116,7 +119,7 @@ def write_html(store: Store, out: Path) -> list[Path]:
     from analyzer.batch.html_summary import render_summary
 
     path = out / "summary.html"
-    path.write_text(render_summary(store, tables(store)), encoding="utf-8")
+    write_atomic(path, render_summary(store, tables(store)))
     return [path]
 
 
@@ -130,6 +133,5 @@ def export(db: str | Path, fmt: ExportFormat, out: str | Path) -> list[Path]:
     if not Path(db).is_file():
         raise FileNotFoundError(db)
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         return WRITERS[fmt](store, out)

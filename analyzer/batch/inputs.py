@@ -123,17 +123,21 @@ def _archive(zf: zipfile.ZipFile, path: str, name: str) -> list[Entry]:
 
 
 def _read_file(path: Path, name: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(name, exc.strerror or type(exc).__name__) from None
+    from analyzer.ingest import read_file_bounded
+
+    return read_file_bounded(path, name, MAX_BYTES)
 
 
 class _Expander:
-    """Walks the inputs once; a file reached twice (given and inside a given folder) counts once."""
+    """Walks the inputs once; a file reached twice (given and inside a given folder) counts once.
 
-    def __init__(self, stack: ExitStack) -> None:
+    A symbolic link inside a folder may lead anywhere (another user's files, a device): it is recorded
+    as not checked unless ``follow_symlinks``; links to folders are never walked into.
+    """
+
+    def __init__(self, stack: ExitStack, follow_symlinks: bool = False) -> None:
         self.stack = stack
+        self.follow_symlinks = follow_symlinks
         self.seen: set[str] = set()
 
     def path(self, given: str) -> list[Entry]:
@@ -155,9 +159,16 @@ class _Expander:
         entries = []
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
-            entries += [e for f in sorted(files) if is_document(f)
-                        for e in self.file(Path(folder, f), str(Path(folder, f)))]
+            entries += [e for f in sorted(files) if is_document(f) for e in self.member(Path(folder, f))]
         return entries
+
+    def member(self, path: Path) -> list[Entry]:
+        if path.is_symlink() and not self.follow_symlinks:
+            name = str(path)
+            return [_failed(str(path.absolute()), name, UnsupportedType(
+                name, "символическая ссылка: она может вести за пределы папки, поэтому не проверяется "
+                      "(reglint batch --follow-symlinks проверит и такие файлы)"))]
+        return self.file(path, str(path))
 
     def file(self, path: Path, name: str) -> list[Entry]:
         key = str(path.resolve())
@@ -199,10 +210,11 @@ def _unique(entries: list[Entry]) -> list[Entry]:
 
 
 @contextmanager
-def expand(inputs: Sequence[str | Path] = (), uploads: Sequence[tuple[str, bytes]] = ()) -> Iterator[list[Entry]]:
+def expand(inputs: Sequence[str | Path] = (), uploads: Sequence[tuple[str, bytes]] = (), *,
+           follow_symlinks: bool = False) -> Iterator[list[Entry]]:
     """Every document in ``inputs`` and ``uploads``, in a stable order; archives stay open until exit."""
     with ExitStack() as stack:
-        expander = _Expander(stack)
+        expander = _Expander(stack, follow_symlinks)
         entries = [e for given in inputs for e in expander.path(str(given))]
         entries += [e for name, data in uploads for e in expander.upload(name, data)]
         yield _unique(entries)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 OcrProgress = Callable[[int], None]
+SCHEDULER_TIMEOUT = 5.0   # seconds: a scheduler on the network answers in well under one
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ class OcrSettings:
 
 
 def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: str | None, force: bool,
-         progress: Progress | None, thresholds: Thresholds | None, ocr: OcrSettings) -> BatchSummary:
+         progress: Progress | None, thresholds: Thresholds | None, ocr: OcrSettings,
+         scheduler_timeout: float = SCHEDULER_TIMEOUT) -> BatchSummary:
     started = time.perf_counter()
     with Store(db) as store:
         batch = _Batch(store, len(entries), force, progress, thresholds, ocr)
@@ -117,7 +119,7 @@ def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: s
             if scheduler:
                 from analyzer.batch.dask_runner import run_dask
 
-                results = run_dask(tasks, scheduler)
+                results = run_dask(tasks, scheduler, scheduler_timeout)
             else:
                 results = run_local(tasks, min(workers or default_workers(), len(entries)))
             for result in results:
@@ -128,7 +130,8 @@ def _run(entries: list[Entry], db: str | Path, workers: int | None, scheduler: s
 
 def audit(inputs: Sequence[str | Path], db: str | Path, *, workers: int | None = None, scheduler: str | None = None,
           force: bool = False, progress: Progress | None = None, thresholds: Thresholds | None = None,
-          ocr: OcrSettings | None = None) -> BatchSummary:
+          ocr: OcrSettings | None = None, follow_symlinks: bool = False,
+          scheduler_timeout: float = SCHEDULER_TIMEOUT) -> BatchSummary:
     """Audit every document in ``inputs`` (files, folders, ZIP archives, ``@list`` files) into the store ``db``.
 
     ``workers``: local processes (default: all cores; 1 runs in this process);
@@ -136,10 +139,13 @@ def audit(inputs: Sequence[str | Path], db: str | Path, *, workers: int | None =
     ``force``: analyse again what the store already holds;
     ``progress(done, total, name)``: called with 0 done first, then after each document;
     ``thresholds``: the matcher's (analyzer.config), None for the calibrated defaults;
-    ``ocr``: when scanned pages are OCR'd (default auto), and a progress counted in OCR'd pages.
+    ``ocr``: when scanned pages are OCR'd (default auto), and a progress counted in OCR'd pages;
+    ``follow_symlinks``: check files that symbolic links inside folders lead to (else recorded as not checked);
+    ``scheduler_timeout``: seconds to wait for the Dask scheduler to answer.
     """
-    with expand(inputs) as entries:
-        return _run(entries, db, workers, scheduler, force, progress, thresholds, ocr or OcrSettings())
+    with expand(inputs, follow_symlinks=follow_symlinks) as entries:
+        return _run(entries, db, workers, scheduler, force, progress, thresholds, ocr or OcrSettings(),
+                    scheduler_timeout)
 
 
 def audit_items(items: Sequence[tuple[str, bytes]], db: str | Path, *, workers: int | None = None,

@@ -83,7 +83,7 @@ def run_local(tasks: Iterator[Task], workers: int, fn: Analyse = analyze_task) -
     context = multiprocessing.get_context(START_METHOD)
     suspects: list[Task] = []
     while True:
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_process)
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_process, initargs=(os.getpid(),))
         try:
             while suspects:
                 result = _solo(pool, suspects[0], fn)

@@ -20,10 +20,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
-from analyzer.errors import ConfigError
+from analyzer.errors import StoreError
 from analyzer.organisation import organisation_key
 from analyzer.vocabulary import PROBLEMS, SEVERITIES, STATUSES
 
+# PRAGMA user_version of a store this code writes. A store of a higher version was written by a newer
+# reglint and is refused (StoreError); 0 is a new, empty file. Bump it with every change of _SCHEMA.
 SCHEMA_VERSION = 1
 INTERNAL_ERROR = "RL900"
 
@@ -133,6 +135,25 @@ _INSERT_REF = ('INSERT INTO legal_refs (document_id, act, quote, start, "end", k
                "title, problems, correct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection; a read-only one never writes the file, not even to switch the journal mode.
+
+    A store in WAL mode needs its shared-memory file to be read; where that cannot be created (a read-only
+    folder, a full disk) the file is read as immutable: no writer may be running then.
+    """
+    if read_only:
+        uri = path.absolute().as_uri()
+        try:
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+            db.execute("PRAGMA user_version").fetchone()
+        except sqlite3.OperationalError:
+            db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    else:
+        db = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
+    db.row_factory = sqlite3.Row
+    return db
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -186,34 +207,61 @@ class Store:
     new thread); use one ``Store`` per writer.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
-        self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")   # WAL keeps every commit; a power cut may lose the last ones
-        self.db.execute("PRAGMA foreign_keys=ON")
+        self.read_only = read_only
+        try:
+            self.db = _connect(self.path, read_only)
+        except sqlite3.Error:
+            raise StoreError(str(self.path), "файл не открывается: он повреждён или это не база SQLite") from None
+        try:
+            version = self._check()   # before anything is written: a refused file stays byte for byte
+            if not read_only:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")   # WAL keeps every commit; a power cut may lose the last
+                if version == 0:
+                    self.db.executescript(_SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.upgraded = False if read_only else self._add_later_schema()
+        except StoreError:
+            self.db.close()
+            raise
+        except sqlite3.DatabaseError:
+            self.db.close()
+            raise StoreError(str(self.path), "файл повреждён или это не база SQLite") from None
+
+    def _check(self) -> int:
+        """The schema version of a usable store; StoreError for a damaged, foreign or newer one."""
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
-            raise ConfigError(f"{self.path}: схема базы версии {version}, эта версия reglint знает {SCHEMA_VERSION}")
-        if version == 0:
-            self.db.executescript(_SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};")
-        self.upgraded = self._add_later_schema()
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version > SCHEMA_VERSION:
+            raise StoreError(str(self.path), f"создана более новой версией reglint (схема {version}, эта версия "
+                                             f"знает схему {SCHEMA_VERSION}); обновите reglint или укажите другую базу")
+        if version == 0 and tables:
+            raise StoreError(str(self.path), "это не база reglint (в ней другие таблицы: "
+                                             f"{', '.join(sorted(tables)[:5])}); укажите другой файл")
+        if version > 0 and "documents" not in tables:
+            raise StoreError(str(self.path), "в базе нет таблиц reglint (файл повреждён); укажите другой файл")
+        if version == 0 and self.read_only:
+            raise StoreError(str(self.path), "база пуста: в ней нет результатов reglint batch")
+        return int(version)
 
     def _missing_columns(self) -> list[tuple[str, str]]:
         return [(table, column) for table, columns in _ADDED_COLUMNS.items()
                 for column in columns if column not in {r["name"] for r in self.db.execute(
                     f"PRAGMA table_info({table})")}]
 
-    def _add_later_schema(self) -> bool:
-        """Create the review and OCR tables and the columns a store made by an older reglint lacks; True if it
-        lacked columns and had documents.
-
-        A store that has them all is only read, so a read-only file still opens.
-        """
+    def has_later_schema(self) -> bool:
+        """Whether the store has the review and OCR tables and every column later versions added."""
         tables = {r[0] for r in self.db.execute(
             "SELECT name FROM sqlite_master WHERE name IN ('decision_history', 'ocr_pages')")}
-        if len(tables) == 2 and not self._missing_columns():
+        return len(tables) == 2 and not self._missing_columns()
+
+    def _add_later_schema(self) -> bool:
+        """Create the review and OCR tables and the columns a store made by an older reglint lacks; True if it
+        lacked columns and had documents. A store that has them all is only read.
+        """
+        if self.has_later_schema():
             return False
         with self._transaction():   # two processes opening one old store: the second finds the columns
             missing = self._missing_columns()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import resource
+import select
 import signal
 import socket
+import threading
 import time
 import traceback
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from analyzer.errors import InputError, ReglintError
 from analyzer.ingest.guards import EXTENSIONS
 from analyzer.ingest.ocr import PAGE_TIMEOUT
+from analyzer.ingest.office_convert import kill_conversions
 
 if TYPE_CHECKING:
     from analyzer.matching import Thresholds
@@ -58,10 +61,40 @@ def warm_up() -> None:
     analyze(WARM_UP_TEXT.encode(), name="warm-up.txt")
 
 
-def init_process() -> None:
-    """Initializer of a local pool process: Ctrl-C is the parent's to handle, then warm up."""
+def init_process(parent: int | None = None) -> None:
+    """Initializer of a local pool process: Ctrl-C is the parent's to handle; exit with ``parent``; warm up."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        try:
+            watch: int | None = os.pidfd_open(parent)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:   # no pidfd (an old kernel): look every second
+            watch = None
+        threading.Thread(target=_exit_after, args=(parent, watch), daemon=True, name="reglint-lifeline").start()
     warm_up()
+
+
+def _exit_after(parent: int, pidfd: int | None) -> None:
+    """Wait for the process that started the batch to end, however it ends (kill -9 included), then exit now:
+    a pool worker is a grandchild (of the fork server) and would otherwise live on, ~150 MB each."""
+    if pidfd is not None:
+        select.select([pidfd], [], [])   # readable when the process has exited
+    else:
+        while _alive(parent):
+            time.sleep(1.0)
+    kill_conversions()
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:   # alive, and another user's
+        pass
+    return True
 
 
 def failure(task: Task, code: str, message: str, detail: str | None = None) -> dict[str, Any]:

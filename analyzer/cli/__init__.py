@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+
+from analyzer.errors import OutputError, StoreError
 
 # command → (module under analyzer.cli, the help line of `reglint --help`)
 COMMANDS = {
@@ -44,11 +47,20 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    # SIGTERM unwinds like Ctrl-C: LibreOffice is killed and temporary folders are removed on the way out.
+    signal.signal(signal.SIGTERM, _terminate)
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except (OutputError, StoreError) as exc:
+        print(f"Ошибка: {exc.message}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Прервано.", file=sys.stderr)
         return 130

@@ -21,10 +21,19 @@ from rich.progress import Task as ProgressTask
 from rich.table import Table
 from rich.text import Text
 
+from analyzer.batch.orchestrator import SCHEDULER_TIMEOUT
+from analyzer.batch.store import Store
 from analyzer.cli import help_of
-from analyzer.cli.check import add_ocr_arguments
 from analyzer.cli.export import FORMATS
-from analyzer.cli.options import add_config, thresholds
+from analyzer.cli.options import (
+    add_config,
+    add_ocr_arguments,
+    add_store_arguments,
+    positive_float,
+    positive_int,
+    store_of,
+    thresholds,
+)
 
 if TYPE_CHECKING:
     from analyzer import BatchSummary
@@ -35,9 +44,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("batch", help=help_of("batch"))
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="файл, папка (с подпапками), ZIP-архив или @список.txt (по пути в строке)")
-    parser.add_argument("--db", type=Path, required=True, help="файл базы результатов, например audit.sqlite")
-    parser.add_argument("--workers", type=int, metavar="N", help="число процессов (по умолчанию все ядра)")
+    add_store_arguments(parser)
+    parser.add_argument("--workers", type=positive_int, metavar="N", help="число процессов (по умолчанию все ядра)")
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="проверять на кластере Dask с этим планировщиком")
+    parser.add_argument("--scheduler-timeout", type=positive_float, default=SCHEDULER_TIMEOUT, metavar="SECONDS",
+                        help=f"сколько секунд ждать ответа планировщика Dask (по умолчанию {SCHEDULER_TIMEOUT:g})")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="проверять и файлы, на которые ведут символические ссылки в папках (по умолчанию нет)")
     parser.add_argument("--out", type=Path, metavar="DIR", help="после проверки выгрузить CSV, XLSX и HTML в папку")
     parser.add_argument("--force", action="store_true", help="проверить заново и документы, которые уже есть в базе")
     add_config(parser)
@@ -84,21 +97,37 @@ def _audit(args: argparse.Namespace, console: Console, config: Thresholds) -> Ba
             progress.update(pages, completed=done, visible=True)
 
         return audit(args.inputs, args.db, workers=args.workers, scheduler=args.scheduler, force=args.force,
-                     progress=tick, thresholds=config, ocr=OcrSettings(args.ocr, args.ocr_timeout, ocr_tick))
+                     progress=tick, thresholds=config, ocr=OcrSettings(args.ocr, args.ocr_timeout, ocr_tick),
+                     follow_symlinks=args.follow_symlinks, scheduler_timeout=args.scheduler_timeout)
+
+
+def missing_inputs(inputs: list[str]) -> list[str]:
+    """The given paths that do not exist (a list file by its path after "@")."""
+    return [given for given in inputs
+            if not Path(given).exists() and not (given.startswith("@") and Path(given[1:]).is_file())]
 
 
 def run(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     if (config := thresholds(args)) is None:
         return 2
+    missing = missing_inputs(args.inputs)
+    if missing:
+        print(f"Ошибка: нет такого файла или папки: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    args.db = store_of(args)
+    if args.db is None:
+        return 2
     try:
         Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+        Store(args.db).close()   # a foreign, damaged or newer store is refused before any work
         summary = _audit(args, console, config)
     except sqlite3.Error as exc:
         print(f"Ошибка: база {args.db} недоступна: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        where = f"нет связи с планировщиком Dask {args.scheduler}" if args.scheduler else "ошибка ввода-вывода"
+        where = f"нет связи с планировщиком Dask {args.scheduler} (ждали {args.scheduler_timeout:g} с)" \
+            if args.scheduler else "ошибка ввода-вывода"
         print(f"Ошибка: {where}: {exc}", file=sys.stderr)
         return 2
     Console().print(summary_table(summary))

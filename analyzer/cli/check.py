@@ -8,6 +8,7 @@ one input or a directory for several (one report per input, named after it).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,10 +16,10 @@ from pathlib import Path
 
 from analyzer import InputError, Report, analyze
 from analyzer.cli import help_of
-from analyzer.cli.options import add_config, thresholds
-from analyzer.ingest.ocr import PAGE_TIMEOUT
-from analyzer.ingest.scan import OCR_MODES, OcrOptions
+from analyzer.cli.options import add_config, add_ocr_arguments, ocr_options, thresholds
+from analyzer.ingest.scan import OcrOptions
 from analyzer.matching import Thresholds
+from analyzer.output import write_atomic
 from analyzer.report.csv_writer import render_csv
 from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.fix_plan import plan_fixes
@@ -78,19 +79,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def add_ocr_arguments(parser: argparse.ArgumentParser) -> None:
-    """--ocr and --ocr-timeout, shared by check and batch."""
-    parser.add_argument("--ocr", choices=OCR_MODES, default="auto",
-                        help="распознавание сканов (Tesseract): auto — страницы без текста и с негодным текстовым "
-                             "слоем, always — все страницы, never — не распознавать (по умолчанию auto)")
-    parser.add_argument("--ocr-timeout", type=float, default=PAGE_TIMEOUT, metavar="SECONDS",
-                        help=f"предел распознавания одной страницы, с (по умолчанию {PAGE_TIMEOUT:g})")
-
-
-def ocr_options(args: argparse.Namespace) -> OcrOptions:
-    return OcrOptions(mode=args.ocr, timeout=args.ocr_timeout)
-
-
 def fails(reports: list[Report], level: str) -> bool:
     if level == "never":
         return False
@@ -98,33 +86,55 @@ def fails(reports: list[Report], level: str) -> bool:
     return any(SEVERITY_ORDER[f.severity] <= limit for r in reports for f in r.findings)
 
 
-def _targets(files: list[Path], output: Path | None, suffix: str) -> list[Path]:
-    """Where each input's own report goes; never onto an input."""
+def _distinct(folders: list[Path], files: list[Path], suffix: str) -> list[Path]:
+    """Each input's report path in its folder: named after the input's stem (its file name where stems repeat);
+    where two would still meet (same names from different folders), the input's folder name is put first, then
+    a number."""
     stems = [f.stem for f in files]
     names = [f.stem if stems.count(f.stem) == 1 else f.name for f in files]
+    taken: set[Path] = set()
+    targets = []
+    for folder, file, name in zip(folders, files, names):
+        target = folder / f"{name}{suffix}"
+        if target.resolve() in taken:
+            name = f"{file.resolve().parent.name}_{name}"
+            target = folder / f"{name}{suffix}"
+        n = 1
+        while target.resolve() in taken:
+            n += 1
+            target = folder / f"{name}-{n}{suffix}"
+        taken.add(target.resolve())
+        targets.append(target)
+    return targets
+
+
+def guard_inputs(targets: list[Path], files: list[Path]) -> None:
+    """No report or draft may be written over an input (the same file by any path or link)."""
+    inputs = {f.resolve() for f in files}
+    for target in targets:
+        real = target.resolve()
+        if real in inputs or (real.exists() and any(f.exists() and os.path.samefile(real, f) for f in files)):
+            raise UsageError(f"отчёт перезаписал бы проверяемый файл {target}; укажите другой -o")
+
+
+def _targets(files: list[Path], output: Path | None, suffix: str, inputs: list[Path]) -> list[Path]:
+    """Where each input's own report goes; never onto an input, never two onto one file."""
     if output is None:
-        targets = [f.with_name(name + suffix) for f, name in zip(files, names)]
+        targets = _distinct([f.parent for f in files], files, suffix)
     elif len(files) == 1 and not output.is_dir():
         targets = [output]
     elif output.exists() and not output.is_dir():
         raise UsageError(f"при нескольких файлах -o должен быть папкой, а {output} — файл")
     else:
-        targets = [output / (name + suffix) for name in names]
-    inputs = {f.resolve() for f in files}
-    clash = [t for t in targets if t.resolve() in inputs]
-    if clash:
-        raise UsageError(f"отчёт перезаписал бы проверяемый файл {clash[0]}; укажите другой -o")
+        targets = _distinct([output] * len(files), files, suffix)
+    guard_inputs(targets, inputs)
     return targets
 
 
 def _write(target: Path, content: str | bytes, encoding: str = "utf-8") -> None:
     if target.is_dir():
         raise UsageError(f"{target} — папка; для этого формата -o должен быть файлом")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        target.write_bytes(content)
-    else:
-        target.write_text(content, encoding=encoding)
+    write_atomic(target, content, encoding)
 
 
 def _write_every(args: argparse.Namespace, reports: list[Report]) -> None:
@@ -146,12 +156,12 @@ def _write_each(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> No
         path, report = done[0]
         print(fmt.each(report, path.read_bytes()))
         return
-    for target, (path, report) in zip(_targets([p for p, _ in done], args.output, fmt.suffix), done):
+    for target, (path, report) in zip(_targets([p for p, _ in done], args.output, fmt.suffix, args.files), done):
         _write(target, fmt.each(report, path.read_bytes()))
 
 
 def _write_fixes(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> None:
-    for target, (path, report) in zip(_targets([p for p, _ in done], args.output, FIXED_SUFFIX), done):
+    for target, (path, report) in zip(_targets([p for p, _ in done], args.output, FIXED_SUFFIX, args.files), done):
         plan = plan_fixes(report)
         _write(target, fix_docx(report, path.read_bytes()))
         print(f"{path}: исправленный проект с правками — {target} (добавлено положений: {len(plan.insertions)}, "
@@ -179,6 +189,12 @@ def _analyze(paths: list[Path], docx_only: bool, thresholds: Thresholds,
 
 def run(args: argparse.Namespace) -> int:
     if (config := thresholds(args)) is None:
+        return 2
+    try:
+        if args.output is not None:
+            guard_inputs([args.output], args.files)
+    except UsageError as exc:
+        print(f"Ошибка: {exc}", file=sys.stderr)
         return 2
     done, errors = _analyze(args.files, docx_only=args.fix, thresholds=config, ocr=ocr_options(args))
     if args.db or args.org:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analyzer.cli import help_of
+from analyzer.cli.options import add_store_arguments, store_of
 
 if TYPE_CHECKING:
     from analyzer.batch.exports import ExportFormat
@@ -16,7 +17,7 @@ FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "html")   # analyzer.batch.e
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("export", help=help_of("export"))
-    parser.add_argument("--db", type=Path, required=True, help="база результатов reglint batch")
+    add_store_arguments(parser)
     parser.add_argument("--format", choices=FORMATS, required=True)
     parser.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="папка для файлов (по умолчанию текущая)")
     parser.set_defaults(func=run)
@@ -25,9 +26,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from analyzer.batch.exports import export
 
-    if not args.db.is_file():
-        print(f"Ошибка: нет файла базы {args.db}", file=sys.stderr)
+    db = store_of(args)
+    if db is None:
         return 2
-    for path in export(args.db, args.format, args.out):
+    if not db.is_file():
+        print(f"Ошибка: нет файла базы {db}", file=sys.stderr)
+        return 2
+    for path in export(db, args.format, args.out):
         print(path)
     return 0

@@ -44,7 +44,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _store(db: Path | None, create: bool = False) -> Store:
     from analyzer.batch.store import Store
-    from analyzer.errors import ConfigError
 
     if db is None:
         raise UsageError("укажите базу решений: --db")
@@ -52,9 +51,7 @@ def _store(db: Path | None, create: bool = False) -> Store:
         raise UsageError(f"нет файла базы {db}")
     db.parent.mkdir(parents=True, exist_ok=True)
     try:
-        store = Store(db)
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from exc
+        store = Store(db)   # a damaged, foreign or newer store: StoreError, explained by the CLI's main
     except sqlite3.Error as exc:
         raise UsageError(f"база {db} недоступна или повреждена: {exc}") from exc
     if store.upgraded:

@@ -16,12 +16,13 @@ the reason in Russian; no other exception escapes for a bad file.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from analyzer.errors import Empty, InputError
+from analyzer.errors import Empty, InputError, UnsupportedType
 from analyzer.ingest.docx_reader import read_docx
-from analyzer.ingest.guards import MAX_BYTES, check_archive, check_size, resolve_format
+from analyzer.ingest.guards import MAX_BYTES, MAX_CHARS, check_archive, check_chars, check_size, resolve_format
 from analyzer.ingest.image_reader import read_image
 from analyzer.ingest.office_convert import read_converted
 from analyzer.ingest.pdf_reader import read_pdf
@@ -30,7 +31,10 @@ from analyzer.ingest.sniff import sniff
 from analyzer.ingest.txt_reader import read_txt
 from analyzer.model import Document, Format
 
-__all__ = ["MAX_BYTES", "OCR_MODES", "OcrMode", "OcrOptions", "read"]
+__all__ = ["MAX_BYTES", "MAX_CHARS", "OCR_MODES", "OcrMode", "OcrOptions", "read", "read_file_bounded"]
+_NOT_REGULAR = {stat.S_IFIFO: "это именованный канал (FIFO), а не файл", stat.S_IFCHR: "это устройство, а не файл",
+                stat.S_IFBLK: "это устройство, а не файл", stat.S_IFDIR: "это папка, а не файл",
+                stat.S_IFSOCK: "это сокет, а не файл"}
 
 _READERS: dict[Format, Callable[[bytes, str, Format, tuple[str, ...]], Document]] = {
     "txt": read_txt, "md": read_txt, "docx": read_docx,
@@ -41,20 +45,40 @@ _OCR_READERS: dict[Format, Callable[..., Document]] = {
 }
 
 
+def read_file_bounded(path: str | os.PathLike[str], label: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; a FIFO, a device or a folder is refused unopened.
+
+    The file is opened without blocking (a FIFO with no writer would wait forever) and checked on the
+    open descriptor, so nothing swapped in after the check is read; at most ``max_bytes + 1`` bytes are read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError(label, "файл не найден") from None
+    except OSError as exc:
+        raise InputError(label, exc.strerror or type(exc).__name__) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsupportedType(label, _NOT_REGULAR.get(stat.S_IFMT(info.st_mode), "это не обычный файл"))
+        check_size(label, info.st_size, max_bytes)
+        with os.fdopen(os.dup(fd), "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(label, exc.strerror or type(exc).__name__) from None
+    finally:
+        os.close(fd)
+    check_size(label, len(data), max_bytes)   # it grew while it was read
+    return data
+
+
 def _load(source: str | os.PathLike[str] | bytes, name: str | None, max_bytes: int) -> tuple[bytes, str]:
     if isinstance(source, (bytes, bytearray, memoryview)):
         label = name or "без имени"
         check_size(label, len(source), max_bytes)
         return bytes(source), label
-    path = Path(source)
-    label = name or str(path)
-    try:
-        check_size(label, path.stat().st_size, max_bytes)
-        return path.read_bytes(), label
-    except FileNotFoundError:
-        raise InputError(label, "файл не найден") from None
-    except OSError as exc:
-        raise InputError(label, exc.strerror or type(exc).__name__) from None
+    label = name or str(source)
+    return read_file_bounded(source, label, max_bytes), label
 
 
 def read(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
@@ -73,4 +97,5 @@ def read(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
         document = _READERS[fmt](data, label, fmt, warnings)
     if not document.text.strip():
         raise Empty(label, "после чтения не осталось текста")
+    check_chars(label, document.text)
     return document

@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterator
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from lxml import etree
@@ -45,11 +46,17 @@ def _inline(el: _Element, out: list[str], boxes: list[_Element]) -> None:
             _inline(child, out, boxes)
 
 
+def _numbering(document: docx.document.Document) -> _Element | None:
+    """``numbering.xml``; Word and LibreOffice write none when no paragraph is numbered automatically."""
+    rel = next((r for r in document.part.rels.values() if r.reltype == RT.NUMBERING and not r.is_external), None)
+    return rel.target_part.element if rel is not None else None
+
+
 class _Reader:
     def __init__(self, document: docx.document.Document):
         body = document.element.body
         self.body = body
-        self.numbering = Numbering(document.part.numbering_part.element, document.styles.element)
+        self.numbering = Numbering(_numbering(document), document.styles.element)
         self.index = {p: i for i, p in enumerate(body.iter(_P))}
 
     def blocks(self, container: _Element, table: bool = False) -> Iterator[Paragraph]:

@@ -21,6 +21,8 @@ from analyzer.ingest.text import bullet
 from analyzer.vocabulary import RU_LETTERS
 
 LEVELS = 9
+MAX_START = 32767         # Word accepts list starts up to this; larger ones are clamped
+MAX_SPELLED = 1000        # letters and Roman numerals beyond this are drawn in digits (no list is that long)
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -44,6 +46,10 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+def _start(value: str | None) -> int:
+    return min(max(_int(value, 0), 0), MAX_START)
+
+
 def _letters(n: int, alphabet: str) -> str:
     # Word repeats the letter after the alphabet runs out: a, b ... z, aa, bb ...
     q, r = divmod(n - 1, len(alphabet))
@@ -62,7 +68,7 @@ def format_number(n: int, fmt: str) -> str:
     """``n`` in a ``w:numFmt``; formats Word spells in words fall back to digits."""
     if fmt == "none":
         return ""
-    if n <= 0 or fmt in ("decimal", "decimalZero"):
+    if n <= 0 or fmt in ("decimal", "decimalZero") or n > MAX_SPELLED:
         return f"{n:02d}" if fmt == "decimalZero" else str(n)
     match fmt:
         case "lowerLetter":
@@ -92,7 +98,7 @@ class Level:
     @classmethod
     def parse(cls, lvl: _Element) -> Level:
         restart = _val(lvl, "w:lvlRestart")
-        return cls(start=_int(_val(lvl, "w:start"), 0), fmt=_val(lvl, "w:numFmt", "decimal") or "decimal",
+        return cls(start=_start(_val(lvl, "w:start")), fmt=_val(lvl, "w:numFmt", "decimal") or "decimal",
                    text=_val(lvl, "w:lvlText", "") or "", restart=_int(restart, 0) if restart else None,
                    legal=on_off(lvl, "w:isLgl"),
                    style=_val(lvl, "w:pStyle"))
@@ -113,6 +119,7 @@ class Numbering:
     def __init__(self, numbering: _Element | None, styles: _Element | None):
         self._styles = {s.get(qn("w:styleId")): s for s in styles.iterfind(qn("w:style"))} \
             if styles is not None else {}
+        self._resolved: dict[str, tuple[str | None, str | None]] = {}
         self._default_style = next((sid for sid, s in self._styles.items()
                                     if s.get(qn("w:type")) == "paragraph"
                                     and s.get(qn("w:default")) in ("1", "true", "on")), None)
@@ -160,22 +167,28 @@ class Numbering:
                 levels[i] = Level.parse(lvl)
             start = _val(override, "w:startOverride")
             if start is not None:
-                levels[i] = replace(levels[i] or Level(), start=_int(start, 0))
+                levels[i] = replace(levels[i] or Level(), start=_start(start))
                 restarts.append(i)
         return Instance(abstract_id, tuple(levels), tuple(restarts))
 
     def _style_numbering(self, style_id: str | None) -> tuple[str | None, str | None]:
-        """The (numId, ilvl) a paragraph style sets itself or inherits through ``basedOn``."""
-        num_id = ilvl = None
-        seen: set[str] = set()
-        while style_id and style_id not in seen and style_id in self._styles:
-            seen.add(style_id)
-            style = self._styles[style_id]
-            numpr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-            num_id = num_id or _val(numpr, "w:numId")
-            ilvl = ilvl or _val(numpr, "w:ilvl")
-            style_id = _val(style, "w:basedOn")
-        return num_id, ilvl
+        """The (numId, ilvl) a paragraph style sets itself or inherits through ``basedOn``.
+
+        Resolved once per style: a chain is walked up to a style already resolved, a missing one or a
+        loop, then every style on it is resolved on the way back, so a document costs its styles once.
+        """
+        if style_id in self._resolved:
+            return self._resolved[style_id]
+        chain: list[str] = []
+        while style_id and style_id not in self._resolved and style_id in self._styles and style_id not in chain:
+            chain.append(style_id)
+            style_id = _val(self._styles[style_id], "w:basedOn")
+        num_id, ilvl = self._resolved.get(style_id, (None, None)) if style_id else (None, None)
+        for sid in reversed(chain):
+            numpr = self._styles[sid].find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            num_id, ilvl = _val(numpr, "w:numId") or num_id, _val(numpr, "w:ilvl") or ilvl
+            self._resolved[sid] = (num_id, ilvl)
+        return (num_id, ilvl) if chain else (None, None)
 
     def _numpr(self, p: _Element) -> tuple[str, int] | None:
         ppr = p.find(qn("w:pPr"))

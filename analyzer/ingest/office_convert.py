@@ -1,8 +1,11 @@
 """DOC, ODT and RTF: LibreOffice converts them to DOCX, which ``docx_reader`` reads.
 
 Each conversion runs in its own temporary directory with its own LibreOffice
-profile, so parallel conversions never meet one running instance; the process
-group is killed when it overruns the timeout.
+profile, so parallel conversions never meet one running instance. LibreOffice
+runs in a process group of its own, killed whenever the conversion ends
+without it: on the timeout, Ctrl-C, SIGTERM (the CLI turns it into an
+exception) or an error; the temporary directory goes with it. A batch worker
+that must exit at once kills the running conversions with ``kill_conversions``.
 """
 from __future__ import annotations
 
@@ -18,6 +21,23 @@ from analyzer.ingest.docx_reader import read_docx
 from analyzer.model import Document, Format
 
 TIMEOUT = 120.0   # seconds; a first start with a fresh profile takes a few
+
+
+_RUNNING: set[int] = set()   # process groups of the conversions running in this process
+
+
+def _kill_group(pgid: int) -> None:
+    """Kill LibreOffice and whatever it started (a finished group is gone already)."""
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def kill_conversions() -> None:
+    """Kill every running conversion of this process: for a worker about to exit without unwinding."""
+    for pgid in list(_RUNNING):
+        _kill_group(pgid)
 
 
 def soffice() -> str | None:
@@ -41,14 +61,19 @@ def convert(data: bytes, source: str, fmt: str, target: str, timeout: float | No
         src.write_bytes(data)
         cmd = [binary, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
                "--nolockcheck", "--convert-to", target, "--outdir", str(work / "out"), str(src)]
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, start_new_session=True)
+        scratch = work / "tmp"     # LibreOffice's own temporary files, removed with the folder even when it is killed
+        scratch.mkdir()
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True, env={**os.environ, "TMPDIR": str(scratch)})
+        _RUNNING.add(proc.pid)
         try:
             proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
             raise Corrupt(source, f"LibreOffice не преобразовал файл за {timeout:.0f} с") from None
+        finally:
+            _kill_group(proc.pid)
+            proc.wait()
+            _RUNNING.discard(proc.pid)
         result = work / "out" / f"input.{target.split(':')[0]}"
         if not result.is_file() or result.stat().st_size == 0:
             raise Corrupt(source, f"LibreOffice не смог открыть файл как {fmt.upper()}")

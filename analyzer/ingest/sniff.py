@@ -45,6 +45,7 @@ _ODF = {
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, OSError,
               ValueError)
 _FIB_ENCRYPTED = 0x0100
+_ZIP_ENCRYPTED = 0x1   # general-purpose flag of a member: its bytes are encrypted
 _MANIFEST_LIMIT = 1 << 20  # FibBase flag fEncrypted of a Word 97 document
 
 
@@ -73,13 +74,26 @@ def sniff(data: bytes) -> Kind:
             return Kind(name)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith((b"<!doctype html", b"<html")):
         return Kind("html")
-    return Kind("unknown" if charset_normalizer.is_binary(data[:65536]) else "text")
+    return Kind("unknown" if charset_normalizer.is_binary(_sample(data)) else "text")
+
+
+def _sample(data: bytes, size: int = 65536) -> bytes:
+    """The first ``size`` bytes, without a UTF-8 character the cut splits in two."""
+    head = data[:size]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":
+            return head[:exc.start]
+    return head
 
 
 def _zip_kind(data: bytes) -> Kind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
+            if any(m.flag_bits & _ZIP_ENCRYPTED for m in zf.infolist()):
+                return Kind(_ooxml_kind(names) or "zip", encrypted=True)
             if "mimetype" in names and zf.getinfo("mimetype").file_size < 200:
                 mimetype = zf.read("mimetype").decode("ascii", "replace").strip()
                 manifest = "META-INF/manifest.xml"
@@ -88,11 +102,17 @@ def _zip_kind(data: bytes) -> Kind:
                 return Kind(_ODF.get(mimetype, "zip"), encrypted=locked)
     except ZIP_ERRORS:
         return Kind("zip-damaged")
+    return Kind(_ooxml_kind(names) or "zip")
+
+
+def _ooxml_kind(names: set[str]) -> str | None:
     if "[Content_Types].xml" in names:
         for prefix, name in (("word/", "docx"), ("xl/", "xlsx"), ("ppt/", "pptx")):
             if any(n.startswith(prefix) for n in names):
-                return Kind(name)
-    return Kind("zip")
+                return name
+    if "mimetype" in names and any(n.startswith("content.xml") for n in names):
+        return "odt"
+    return None
 
 
 def _ole_kind(data: bytes) -> Kind:

@@ -13,6 +13,7 @@ import re
 
 import docx
 from docx.text.run import Run
+from lxml import etree
 from lxml.etree import _Element
 
 from analyzer.ingest.text import normalise
@@ -53,9 +54,24 @@ def _summary_text(view: ReportView) -> str:
     return "\n".join(lines)
 
 
+def _open(source: bytes) -> docx.document.Document:
+    """The DOCX ``source`` for editing, with no entity references left in any XML part.
+
+    Entities are never resolved when reading (python-docx's parser), so a part that declares one keeps
+    a reference node, and saving drops the declaration but not the reference: XML that Word, python-docx
+    and LibreOffice refuse. The references go, their text never having been read either.
+    """
+    document = docx.Document(io.BytesIO(source))
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is not None:
+            etree.strip_elements(element, etree.Entity, with_tail=False)
+    return document
+
+
 def annotate_docx(report: Report, source: bytes, checked: dt.date | None = None) -> bytes:
     """The DOCX ``source`` with a Word comment at each finding that has a place, and a summary comment."""
-    document = docx.Document(io.BytesIO(source))
+    document = _open(source)
     paragraphs = body_paragraphs(document.element.body)
     view = build_view(report, checked)
     for item in view.findings:
@@ -143,7 +159,7 @@ def _max_id(body: _Element) -> int:
 
 def fix_docx(report: Report, source: bytes, when: dt.datetime | None = None) -> bytes:
     """The DOCX ``source`` with the fixes of :func:`plan_fixes` as tracked changes by «reglint»."""
-    document = docx.Document(io.BytesIO(source))
+    document = _open(source)
     body = document.element.body
     paragraphs = body_paragraphs(body)
     plan = plan_fixes(report)

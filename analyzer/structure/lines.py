@@ -48,6 +48,7 @@ _HANGING_POS = frozenset({"PREP", "CONJ", "PRCL", "ADJF", "PRTF"})
 HARD_WRAP_WIDTH = 110  # lines no wider than this are wrapped
 WRAPPED_SHARE = 0.2    # or so many lines wrapped just under the width
 LOOKAHEAD = 24         # physical lines looked at past a break: a heading or a list item wrapped word by word
+MAX_JOINED = 5000      # characters of a logical line; no sentence is longer, and joining past it costs its length
 CAPITAL_WIDTH = 1.4    # a capital letter against a small one
 FONT_PLAY = 0.1        # letters differ in width: a line this share shorter may still have been full
 RAGGED = 0.25          # a line this share of the width short of it, where the sentence runs on, was not cut
@@ -187,7 +188,7 @@ def _continues_colon(line: Line) -> bool:
 
 def _hangs(text: str) -> bool:
     """The line stops where a sentence cannot: on a comma, a hyphen, a preposition, an adjective."""
-    last = text.split()[-1] if text.split() else ""
+    last = (text.rsplit(None, 1) or [""])[-1]
     return text[-1:] in ",-" or (last.isalpha() and pos(last) in _HANGING_POS)
 
 
@@ -354,7 +355,8 @@ def logical_lines(text: str) -> tuple[Line, ...]:
     layout = _Layout.of(physical)
     lines: list[Line] = []
     for i, line in enumerate(physical):
-        relation = _relation(lines[-1], physical[i:i + LOOKAHEAD], layout) if lines else "new"
+        relation = _relation(lines[-1], physical[i:i + LOOKAHEAD], layout) \
+            if lines and len(lines[-1].text) < MAX_JOINED else "new"
         if relation == "join":
             lines[-1] = _join(lines[-1], line)
         else:

@@ -14,8 +14,14 @@ import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from app_pages.support import NEW_WORKSPACE
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -51,7 +57,7 @@ def _wait_healthy(url: str, server: subprocess.Popen[bytes], log: Path, timeout:
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("e2e")
     port, log = _free_port(), tmp / "streamlit.log"
-    env = {**os.environ, "REGLINT_DB": str(tmp / "app.sqlite")}
+    env = {**os.environ, "REGLINT_WORKSPACES": str(tmp / "workspaces")}
     with log.open("wb") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
@@ -108,6 +114,16 @@ def test_upload_docx_shows_findings_and_downloads_html(app_url: str, tmp_path: P
             browser.close()
 
 
+def _choose_workspace(page: Page, option: str, new_name: str | None = None) -> None:
+    """Pick ``option`` in the sidebar's workspace box; a new workspace is then named ``new_name``."""
+    page.get_by_role("combobox", name="Рабочая область (у каждого аудита своя база)").click()
+    page.get_by_role("option", name=option).click()
+    if new_name:
+        field = page.get_by_label("Название новой рабочей области")
+        field.fill(new_name)
+        field.press("Enter")
+
+
 def test_review_buttons_dismiss_a_finding_and_the_conclusion_leaves_it_out(app_url: str, tmp_path: Path) -> None:
     import docx
     from playwright.sync_api import expect, sync_playwright
@@ -128,6 +144,9 @@ def test_review_buttons_dismiss_a_finding_and_the_conclusion_leaves_it_out(app_u
             reviewer = page.get_by_label("Рецензент (ФИО для решений и подписи заключения)")
             reviewer.fill("Е.В. Смирнова")
             reviewer.press("Enter")
+            page.wait_for_timeout(1000)
+            expect(remnant.get_by_role("button", name="Отклонить")).to_be_disabled()   # no workspace yet
+            _choose_workspace(page, NEW_WORKSPACE, "Район 5")
             expect(remnant.get_by_role("button", name="Отклонить")).to_be_enabled(timeout=20_000)
             remnant.get_by_role("button", name="Отклонить").click()
             expect(page.get_by_text("отклонено: 1")).to_be_visible(timeout=20_000)
@@ -135,6 +154,7 @@ def test_review_buttons_dismiss_a_finding_and_the_conclusion_leaves_it_out(app_u
                    ).to_have_count(0)
 
             page.reload(wait_until="domcontentloaded")                 # a new session: only the store remembers
+            _choose_workspace(page, "Район 5")
             page.locator("input[type=file]").first.set_input_files(source)
             expect(page.get_by_text("отклонено: 1")).to_be_visible(timeout=40_000)
             page.get_by_text("отклонены", exact=True).click()

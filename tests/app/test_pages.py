@@ -20,7 +20,7 @@ from analyzer.registry import load_registry
 from analyzer.report.compare import compare
 from analyzer.report.view import STATUS_RU
 from analyzer.review.decisions import decide
-from app_pages.support import conclusions_zip
+from app_pages.support import NEW_WORKSPACE, conclusions_zip
 
 ROOT = Path(__file__).resolve().parents[2]
 DDT = "ddt-grad-chudes-2023"
@@ -28,7 +28,7 @@ DDT = "ddt-grad-chudes-2023"
 
 @pytest.fixture
 def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("REGLINT_DB", str(tmp_path / "app.sqlite"))
+    monkeypatch.setenv("REGLINT_WORKSPACES", str(tmp_path / "workspaces"))
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
 
 
@@ -38,6 +38,11 @@ def _digest(stem: str) -> str:
 
 def _markdown(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown).replace("\\", "")
+
+
+def _new_workspace(at: AppTest, name: str) -> None:
+    at.selectbox(key="workspace").set_value(NEW_WORKSPACE).run()
+    at.text_input(key="workspace-new").set_value(name).run()
 
 
 def _frame(at: AppTest, column: str) -> pd.DataFrame:
@@ -152,6 +157,8 @@ def test_compare_page_shows_fixed_findings_and_status_changes(app: AppTest) -> N
 
 def test_batch_page_stores_two_samples_and_shows_them_after_a_reload(app: AppTest, tmp_path: Path) -> None:
     app.switch_page("app_pages/batch.py").run()
+    assert app.info[0].value.startswith("Выберите рабочую область")
+    _new_workspace(app, "Район 5, 2025")
     assert [i.value for i in app.info] == ["В базе пока нет документов: добавьте файлы и нажмите «Проверить»."]
     samples = [f"regulations/{DDT}.txt", "formats/co-milyutina-2023.docx"]
     app.multiselect(key="batch-samples").set_value(samples).run()
@@ -159,18 +166,18 @@ def test_batch_page_stores_two_samples_and_shows_them_after_a_reload(app: AppTes
     assert not app.exception and not app.error
     assert app.success[0].value.startswith("Проверено: 2, из них не прочитано: 0")
 
-    with Store(tmp_path / "app.sqlite") as store:
+    with Store(tmp_path / "workspaces" / "Район 5, 2025.sqlite") as store:
         stored = store.documents()
     assert sorted(d["name"] for d in stored) == sorted(Path(s).name for s in samples)
     assert all(d["error_code"] is None and d["score"] for d in stored)
 
     reloaded = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     reloaded.switch_page("app_pages/batch.py").run()
+    reloaded.selectbox(key="workspace").set_value("Район 5, 2025").run()
     documents = _frame(reloaded, "Охват МР")
     assert sorted(documents["Документ"]) == sorted(d["name"] for d in stored)
     assert {m.label: m.value for m in reloaded.metric}["Документов в базе"] == "2"
     assert {b.label for b in reloaded.download_button} == {"CSV", "XLSX", "HTML-сводка", "Заключения по школам (ZIP)"}
-
 
 
 def _cards(app: AppTest) -> str:
@@ -182,8 +189,9 @@ def test_check_page_review_buttons_dismiss_accept_and_comment_survive_a_reload(a
     report = analyze(ROOT / "corpora" / "regulations" / f"{DDT}.txt")
     remnant = next(f for f in report.findings if f.code == "RL401")
     error = next(f for f in report.findings if f.severity == "error")
-    assert app.button(key=f"dismiss-{remnant.fingerprint}").disabled          # no reviewer yet
     app.text_input(key="check-reviewer").input("Е.В. Смирнова").run()
+    assert app.button(key=f"dismiss-{remnant.fingerprint}").disabled          # no workspace yet
+    _new_workspace(app, "Район 5")
     assert app.text_input(key=f"check-org-{_digest(DDT)}").value == "ГБУ ДО ДДТ «Град чудес»"
 
     app.selectbox(key=f"reason-{remnant.fingerprint}").set_value("not_applicable").run()
@@ -198,6 +206,7 @@ def test_check_page_review_buttons_dismiss_accept_and_comment_survive_a_reload(a
     assert "Дополнить до 1 сентября" in _cards(app).replace("\\", "")
 
     reloaded = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    reloaded.selectbox(key="workspace").set_value("Район 5").run()
     reloaded.selectbox(key="check-sample").set_value(f"regulations/{DDT}.txt").run()
     assert {m.label: m.value for m in reloaded.metric}["Предупреждения"] == str(warnings - 1)
     reloaded.radio(key="check-decision").set_value("dismissed").run()
@@ -206,16 +215,18 @@ def test_check_page_review_buttons_dismiss_accept_and_comment_survive_a_reload(a
     assert ":gray-badge[отклонено]" in _cards(reloaded) and "не относится к этой организации" in _cards(reloaded)
     reloaded.radio(key="check-decision").set_value("accepted").run()
     assert [b.key for b in reloaded.button if b.key.startswith("accept-")] == [f"accept-{error.fingerprint}"]
-    with Store(tmp_path / "app.sqlite") as store:
+    with Store(tmp_path / "workspaces" / "Район 5.sqlite") as store:
         assert store.db.execute("SELECT COUNT(*) FROM decision_history").fetchone()[0] == 3
 
 
 def test_batch_page_shows_review_progress_per_document(app: AppTest, tmp_path: Path) -> None:
     app.switch_page("app_pages/batch.py").run()
+    _new_workspace(app, "Район 5")
     app.multiselect(key="batch-samples").set_value([f"regulations/{DDT}.txt"]).run()
     app.button(key="batch-run").click().run()
     report = analyze(ROOT / "corpora" / "regulations" / f"{DDT}.txt")
-    with Store(tmp_path / "app.sqlite") as store:
+    db = tmp_path / "workspaces" / "Район 5.sqlite"
+    with Store(db) as store:
         decide(store, report, report.findings[0].fingerprint, "dismiss", reviewer="А", reason="false_positive")
         decide(store, report, report.findings[1].fingerprint, "accept", reviewer="А")
     app.run()
@@ -225,7 +236,7 @@ def test_batch_page_shows_review_progress_per_document(app: AppTest, tmp_path: P
     assert row["Отклонено рецензентом"] == 1
     assert row["Ошибок"] + row["Предупреждений"] + row["Замечаний"] == len(report.findings) - 1
     assert {m.label: m.value for m in app.metric}["Отклонено рецензентами"] == "1"
-    with zipfile.ZipFile(io.BytesIO(conclusions_zip(tmp_path / "app.sqlite", "Е.В. Смирнова"))) as archive:
+    with zipfile.ZipFile(io.BytesIO(conclusions_zip(db, "Е.В. Смирнова"))) as archive:
         assert archive.namelist() == [f"{DDT}.заключение.docx"]
         letter = docx.Document(io.BytesIO(archive.read(f"{DDT}.заключение.docx")))
     text = "\n".join(p.text for p in letter.paragraphs)
@@ -234,13 +245,16 @@ def test_batch_page_shows_review_progress_per_document(app: AppTest, tmp_path: P
 
 def test_check_page_explains_a_damaged_store_and_still_shows_the_report(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "damaged.sqlite").write_bytes(b"not a database at all" * 100)
-    monkeypatch.setenv("REGLINT_DB", str(tmp_path / "damaged.sqlite"))
+    (tmp_path / "Битая.sqlite").write_bytes(b"not a database at all" * 100)
+    monkeypatch.setenv("REGLINT_WORKSPACES", str(tmp_path))
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    app.selectbox(key="workspace").set_value("Битая").run()
     app.selectbox(key="check-sample").set_value(f"regulations/{DDT}.txt").run()
     assert not app.exception
     assert [e.value.replace("\\", "").startswith("Решения рецензентов недоступны") for e in app.error] == [True]
     assert {m.label for m in app.metric} >= {"Оценка", "Ошибки"}
+
+
 def test_check_page_on_a_scan_shows_the_banner_and_the_evidence_on_the_page(app: AppTest) -> None:
     app.selectbox(key="check-sample").set_value("formats/school-59-krasnodar-2023-scan.pdf").run()
     assert not app.exception and not app.error

@@ -197,4 +197,4 @@ def test_a_damaged_store_is_explained(tmp_path: Path, capsys) -> None:
     assert main(["review", str(DDT), "--db", str(db), "--accept", "123456"]) == 2
     assert main(["check", str(DDT), "--db", str(db)]) == 2
     err = capsys.readouterr().err
-    assert err.count(f"база {db} недоступна или повреждена") == 2 and "Traceback" not in err
+    assert err.count(f"база {db}: файл повреждён или это не база SQLite") == 2 and "Traceback" not in err

@@ -1,0 +1,108 @@
+"""Children die with their parent: batch workers when the batch is killed with -9, LibreOffice and its
+temporary folder when a conversion is interrupted by Ctrl-C or SIGTERM."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import hostile_files as h
+import pytest
+
+CLI = [sys.executable, "-c", "import sys; from analyzer.cli import main; sys.exit(main())"]
+
+
+def _children(pid: int) -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            tree.setdefault(parent, []).append(int(entry))
+    return tree
+
+
+def _descendants(pid: int) -> set[int]:
+    tree, found, todo = _children(pid), set(), [pid]
+    while todo:
+        for child in tree.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_until(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and entry != str(os.getpid()):
+            try:
+                if text.encode() in Path(f"/proc/{entry}/cmdline").read_bytes() and _running(int(entry)):
+                    found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+def test_killing_a_batch_kills_its_workers(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(60):
+        shutil.copy(h.REGULATIONS[i % len(h.REGULATIONS)], folder / f"{i}.txt")
+    batch = subprocess.Popen([*CLI, "batch", str(folder), "--db", str(tmp_path / "a.sqlite"), "--workers", "2"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert _wait_until(lambda: len(_descendants(batch.pid)) >= 4, 60), "workers did not start"
+        assert _wait_until(lambda: (tmp_path / "a.sqlite-wal").exists(), 60)
+        family = _descendants(batch.pid)
+    finally:
+        batch.kill()
+        batch.wait()
+    assert _wait_until(lambda: not any(_running(p) for p in family), 10), \
+        f"left running: {[p for p in family if _running(p)]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_conversion_leaves_no_libreoffice_and_no_temporary_folder(tmp_path, signum):
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    check = subprocess.Popen([*CLI, "check", str(h.PLAIN / "apk-college.doc")], env={**os.environ, "TMPDIR": str(temp)},
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        assert _wait_until(lambda: _processes_mentioning(str(temp)), 60), "LibreOffice did not start"
+        check.send_signal(signum)
+        _, err = check.communicate(timeout=30)
+    finally:
+        if check.poll() is None:
+            check.kill()
+            check.wait()
+    assert check.returncode in (130, 128 + signal.SIGTERM)
+    assert b"Traceback" not in err
+    assert _wait_until(lambda: not _processes_mentioning(str(temp)), 10)
+    assert list(temp.iterdir()) == []
