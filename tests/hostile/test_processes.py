@@ -72,8 +72,10 @@ def test_killing_a_batch_kills_its_workers(tmp_path):
     folder.mkdir()
     for i in range(60):
         shutil.copy(h.REGULATIONS[i % len(h.REGULATIONS)], folder / f"{i}.txt")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
     batch = subprocess.Popen([*CLI, "batch", str(folder), "--db", str(tmp_path / "a.sqlite"), "--workers", "2"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "TMPDIR": str(temp)})
     try:
         assert _wait_until(lambda: len(_descendants(batch.pid)) >= 4, 60), "workers did not start"
         assert _wait_until(lambda: (tmp_path / "a.sqlite-wal").exists(), 60)
@@ -83,6 +85,7 @@ def test_killing_a_batch_kills_its_workers(tmp_path):
         batch.wait()
     assert _wait_until(lambda: not any(_running(p) for p in family), 10), \
         f"left running: {[p for p in family if _running(p)]}"
+    assert _wait_until(lambda: not any(temp.iterdir()), 5), list(temp.iterdir())   # its multiprocessing folder too
 
 
 @pytest.mark.slow
