@@ -64,7 +64,9 @@ def init_process(parent: int | None = None, parent_tmp: str | None = None) -> No
     if parent is not None:
         try:
             pidfd = os.pidfd_open(parent)
-        except ProcessLookupError:
+        except ProcessLookupError:   # gone already
+            if parent_tmp:
+                shutil.rmtree(parent_tmp, ignore_errors=True)
             os._exit(1)
         except OSError:   # a kernel before 5.3: no pidfd, no lifeline
             pidfd = None
