@@ -275,7 +275,33 @@ def _prepare(work: Path) -> None:
     h.damaged_store(work, store)
 
 
-def cases(files: dict[str, Path]) -> list[Case]:
+def _fill_disk(work: Path) -> bool:
+    """A 4 MB tmpfs at work/full holding a store, then filled to the last byte; False where it cannot be mounted."""
+    full = work / "full"
+    full.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(full)], capture_output=True,
+                      check=False).returncode:
+        return False
+    shutil.copy(work / "good.sqlite", full / "audit.sqlite")
+    with open(full / "filler", "wb") as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 4096)
+                filler.flush()
+        except OSError:
+            pass
+    return True
+
+
+def _no_partial(work: Path, done: subprocess.CompletedProcess) -> str:
+    """Refused for the full disk, and nothing of the report left on it."""
+    left = [p.name for p in (work / "full").iterdir() if p.name != "filler" and not p.name.startswith("audit.sqlite")]
+    if done.returncode != 2 or "нет места" not in done.stderr:
+        return "no typed refusal"
+    return f"left behind: {left}" if left else ""
+
+
+def cases(files: dict[str, Path], full_disk: bool) -> list[Case]:
     victim = "victim.docx"
     out: list[Case] = []
     for fmt in ("docx", "odt", "rtf", "doc"):
@@ -320,6 +346,16 @@ def cases(files: dict[str, Path]) -> list[Case]:
         Case("user data", "batch into a damaged store", lambda w: [
             "batch", str(h.REGULATIONS[0]), "--db", str(files["damaged"])], _refused("повреждён")),
     ]
+    if full_disk:
+        out += [
+            Case("user data", "HTML report onto a full disk", lambda w: [
+                "check", str(h.REGULATIONS[0]), "--format", "html", "-o", "full/report.html"], _no_partial),
+            Case("user data", "--fix draft onto a full disk", lambda w: [
+                "check", str(h.DOCX), "--fix", "-o", "full/fixed.docx"], _no_partial),
+            Case("user data", "export of a store on a full disk", lambda w: [
+                "export", "--db", "full/audit.sqlite", "--format", "csv", "--out", "export"],
+                 lambda w, d: "" if d.returncode == 0 and len(list((w / "export").iterdir())) == 3 else "no export"),
+        ]
     port = _closed_port()
     out += [
         Case("bounded", "check of a FIFO named .txt", lambda w: ["check", "fifo.txt"], _refused("именованный канал")),
@@ -377,18 +413,31 @@ def main() -> None:
         # Built in another process: a child's peak memory counts its parent's at the fork, so this one stays small.
         subprocess.run([sys.executable, __file__, "--prepare", str(work)], check=True)
         files = _inputs(work)
+        full_disk = _fill_disk(work)
+        if not full_disk:
+            print("(full-disk cases not run: a small tmpfs cannot be mounted here)")
         rows = []
-        for case in cases(files):
-            if args.only and case.klass != args.only:
-                continue
-            tmp_dir = work / "tmp" / str(len(rows))      # the case's own TMPDIR, checked after it
-            tmp_dir.mkdir()
-            case.env["TMPDIR"] = os.environ["REGLINT_CAMPAIGN_TMP"] = str(tmp_dir)
-            outcome, code, seconds, peak = _run(case, work)
-            rows.append((case.klass, case.name, outcome, code, seconds, peak))
-            print(f"| {case.klass} | {case.name} | {outcome} | {code} | {seconds:.1f} | {peak:.0f} |", flush=True)
+        try:
+            rows = _run_all(cases(files, full_disk), work, args.only)
+        finally:
+            if full_disk:
+                subprocess.run(["umount", str(work / "full")], check=False)
         bad = [r for r in rows if r[2].startswith("BAD") or r[4] >= DEADLINE or r[5] >= MEMORY_MB]
         print(f"\n{len(rows)} cases, {len(bad)} bad (limits: {DEADLINE:.0f} s, {MEMORY_MB} MB)")
+
+
+def _run_all(all_cases: list[Case], work: Path, only: str | None) -> list[tuple]:
+    rows: list[tuple] = []
+    for case in all_cases:
+        if only and case.klass != only:
+            continue
+        tmp_dir = work / "tmp" / str(len(rows))      # the case's own TMPDIR, checked after it
+        tmp_dir.mkdir()
+        case.env["TMPDIR"] = os.environ["REGLINT_CAMPAIGN_TMP"] = str(tmp_dir)
+        outcome, code, seconds, peak = _run(case, work)
+        rows.append((case.klass, case.name, outcome, code, seconds, peak))
+        print(f"| {case.klass} | {case.name} | {outcome} | {code} | {seconds:.1f} | {peak:.0f} |", flush=True)
+    return rows
 
 
 if __name__ == "__main__":
