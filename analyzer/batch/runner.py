@@ -10,6 +10,7 @@ an internal error and no other document is blamed.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.util
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -83,7 +84,8 @@ def run_local(tasks: Iterator[Task], workers: int, fn: Analyse = analyze_task) -
     context = multiprocessing.get_context(START_METHOD)
     suspects: list[Task] = []
     while True:
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_process, initargs=(os.getpid(),))
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_process,
+                                   initargs=(os.getpid(), multiprocessing.util.get_temp_dir()))
         try:
             while suspects:
                 result = _solo(pool, suspects[0], fn)

@@ -7,9 +7,11 @@ becomes ``RL900`` with the traceback for the developers.
 """
 from __future__ import annotations
 
+import multiprocessing.util
 import os
 import resource
 import select
+import shutil
 import signal
 import socket
 import threading
@@ -61,40 +63,41 @@ def warm_up() -> None:
     analyze(WARM_UP_TEXT.encode(), name="warm-up.txt")
 
 
-def init_process(parent: int | None = None) -> None:
-    """Initializer of a local pool process: Ctrl-C is the parent's to handle; exit with ``parent``; warm up."""
+def init_process(parent: int | None = None, parent_tmp: str | None = None) -> None:
+    """Initializer of a local pool process: Ctrl-C is the parent's to handle; warm up. The worker ends with
+    ``parent``, the process that started the batch, however it ends (kill -9 included): a pool worker is a
+    grandchild (of the fork server) and would otherwise live on, ~150 MB each; and it removes what a killed
+    parent cannot, its multiprocessing folder ``parent_tmp``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if parent is not None:
         try:
-            watch: int | None = os.pidfd_open(parent)
-        except ProcessLookupError:
+            pidfd = os.pidfd_open(parent)
+        except ProcessLookupError:   # gone already
+            if parent_tmp:
+                shutil.rmtree(parent_tmp, ignore_errors=True)
             os._exit(1)
-        except OSError:   # no pidfd (an old kernel): look every second
-            watch = None
-        threading.Thread(target=_exit_after, args=(parent, watch), daemon=True, name="reglint-lifeline").start()
+        except OSError:   # a kernel before 5.3: no pidfd, no lifeline
+            pidfd = None
+        if pidfd is not None:
+            # A worker whose task queue closed exits on its own first: its exit handlers clean up then.
+            multiprocessing.util.Finalize(None, _clean_after, args=(pidfd, parent_tmp), exitpriority=0)
+            threading.Thread(target=_exit_after, args=(pidfd, parent_tmp), daemon=True,
+                             name="reglint-lifeline").start()
     warm_up()
 
 
-def _exit_after(parent: int, pidfd: int | None) -> None:
-    """Wait for the process that started the batch to end, however it ends (kill -9 included), then exit now:
-    a pool worker is a grandchild (of the fork server) and would otherwise live on, ~150 MB each."""
-    if pidfd is not None:
-        select.select([pidfd], [], [])   # readable when the process has exited
-    else:
-        while _alive(parent):
-            time.sleep(1.0)
-    kill_conversions()
+def _clean_after(pidfd: int, parent_tmp: str | None) -> None:
+    """When the parent is gone: kill this worker's conversions and remove the parent's multiprocessing folder."""
+    if select.select([pidfd], [], [], 0)[0]:   # a pidfd is readable once its process has exited
+        kill_conversions()
+        if parent_tmp:
+            shutil.rmtree(parent_tmp, ignore_errors=True)
+
+
+def _exit_after(pidfd: int, parent_tmp: str | None) -> None:
+    select.select([pidfd], [], [])
+    _clean_after(pidfd, parent_tmp)
     os._exit(1)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:   # alive, and another user's
-        pass
-    return True
 
 
 def failure(task: Task, code: str, message: str, detail: str | None = None) -> dict[str, Any]:

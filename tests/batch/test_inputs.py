@@ -138,7 +138,10 @@ def test_a_dangling_link_in_a_folder_is_an_error_not_a_crash(tmp_path):
     folder.mkdir()
     (folder / "good.txt").write_bytes(TEXT)
     (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
-    summary = audit([folder], tmp_path / "audit.sqlite", workers=1)
+    summary = audit([folder], tmp_path / "audit.sqlite", workers=1, follow_symlinks=True)
     docs = {Path(d["name"]).name: d for d in Store(tmp_path / "audit.sqlite").documents()}
     assert (summary.total, summary.failed) == (2, 1)
     assert docs["gone.txt"]["error_code"] == "RL000" and docs["good.txt"]["error_code"] is None
+    audit([folder], tmp_path / "audit.sqlite", workers=1)     # links not followed: recorded as such
+    docs = {Path(d["name"]).name: d for d in Store(tmp_path / "audit.sqlite").documents()}
+    assert docs["gone.txt"]["error_code"] == "RL006" and "символическая ссылка" in docs["gone.txt"]["error_message"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -67,22 +68,33 @@ def _processes_mentioning(text: str) -> list[int]:
     return found
 
 
+def _committed(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True) as conn:
+            return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
 def test_killing_a_batch_kills_its_workers(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(60):
         shutil.copy(h.REGULATIONS[i % len(h.REGULATIONS)], folder / f"{i}.txt")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
     batch = subprocess.Popen([*CLI, "batch", str(folder), "--db", str(tmp_path / "a.sqlite"), "--workers", "2"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "TMPDIR": str(temp)})
     try:
         assert _wait_until(lambda: len(_descendants(batch.pid)) >= 4, 60), "workers did not start"
-        assert _wait_until(lambda: (tmp_path / "a.sqlite-wal").exists(), 60)
+        assert _wait_until(lambda: _committed(tmp_path / "a.sqlite") >= 4, 60), "the workers analyse nothing"
         family = _descendants(batch.pid)
     finally:
         batch.kill()
         batch.wait()
     assert _wait_until(lambda: not any(_running(p) for p in family), 10), \
         f"left running: {[p for p in family if _running(p)]}"
+    assert _wait_until(lambda: not any(temp.iterdir()), 5), list(temp.iterdir())   # its multiprocessing folder too
 
 
 @pytest.mark.slow
