@@ -12,6 +12,7 @@ import yaml
 
 from analyzer.errors import ConfigError
 from analyzer.vocabulary import INSTITUTIONS, LEVELS, PERSON_ROLES, ROLE_TITLES, ROLES, SEVERITY_BY_LEVEL  # noqa: F401
+from analyzer.yaml_reader import load_yaml
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,8 @@ def _clause(raw: dict, mr_points: dict[str, str]) -> Clause:
 def load_clause_set_from(clauses_path: Path, mr_path: Path) -> ClauseSet:
     """Load and validate a clause set; a broken file raises ConfigError."""
     try:
-        raw = yaml.safe_load(clauses_path.read_text(encoding="utf-8"))
-        mr = yaml.safe_load(mr_path.read_text(encoding="utf-8"))
+        raw = load_yaml(clauses_path.read_text(encoding="utf-8"))
+        mr = load_yaml(mr_path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"reference data unreadable: {exc}") from exc
     mr_points = {str(p["number"]): p["text"] for p in mr["points"]}
