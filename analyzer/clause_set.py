@@ -7,11 +7,13 @@ import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from analyzer.errors import ConfigError
 from analyzer.vocabulary import INSTITUTIONS, LEVELS, PERSON_ROLES, ROLE_TITLES, ROLES, SEVERITY_BY_LEVEL  # noqa: F401
+from analyzer.yaml_reader import load_yaml
 
 
 @dataclass(frozen=True)
@@ -183,8 +185,8 @@ def _clause(raw: dict, mr_points: dict[str, str], texts: tuple[tuple[ReferenceTe
         statements=tuple(_statement(raw, text, points, refs) for text, points in texts))
 
 
-def _points(path: Path) -> dict[str, str]:
-    return {str(p["number"]): p["text"] for p in yaml.safe_load(path.read_text(encoding="utf-8"))["points"]}
+def _points(data: dict[str, Any]) -> dict[str, str]:
+    return {str(p["number"]): p["text"] for p in data["points"]}
 
 
 def load_clause_set_from(clauses_path: Path, mr_path: Path) -> ClauseSet:
@@ -194,14 +196,16 @@ def load_clause_set_from(clauses_path: Path, mr_path: Path) -> ClauseSet:
     their points files next to ``mr_path`` (the first text's is ``mr_path``).
     """
     try:
-        raw = yaml.safe_load(clauses_path.read_text(encoding="utf-8"))
+        raw = load_yaml(clauses_path.read_text(encoding="utf-8"))
+        mr = load_yaml(mr_path.read_text(encoding="utf-8"))
         later = [mr_path.with_name(t["points"]) for t in (raw.get("texts") or ())[1:]]
-        mr_points = _points(mr_path)
+        mr_points = _points(mr)
         texts = tuple((ReferenceText(id=t["id"], title=t["title"], file=t["file"], letter=t.get("letter")), points)
-                      for t, points in zip(raw.get("texts") or (), [mr_points, *map(_points, later)], strict=False))
+                      for t, points in zip(raw.get("texts") or (),
+                                           [mr_points, *(_points(load_yaml(p.read_text(encoding="utf-8")))
+                                                         for p in later)], strict=False))
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise ConfigError(f"reference data unreadable: {exc}") from exc
-    mr = yaml.safe_load(mr_path.read_text(encoding="utf-8"))
     clauses = tuple(_clause(c, mr_points, texts) for c in raw["clauses"])
     ids = [c.id for c in clauses]
     if len(ids) != len(set(ids)):

@@ -16,6 +16,7 @@ import yaml
 
 from analyzer.errors import ConfigError
 from analyzer.vocabulary import InstitutionType, Role
+from analyzer.yaml_reader import load_yaml
 
 DETECTED: tuple[str, ...] = tuple(k for k in get_args(InstitutionType) if k != "unknown")
 
@@ -52,7 +53,7 @@ def _role_cue(value: Any, index: int) -> tuple[str, Role]:
 def load_cue_data_from(path: Path) -> CueData:
     """Load and validate ``path``; a broken file raises ConfigError."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path.name}: не удалось прочитать ({exc})") from exc
     if not isinstance(raw, dict) or raw.get("version") is None:

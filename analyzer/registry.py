@@ -21,6 +21,7 @@ from analyzer.errors import ConfigError
 from analyzer.lexicon import LOOKALIKE, lemma
 from analyzer.nlp import STOP_WORDS
 from analyzer.vocabulary import ACT_STATUSES
+from analyzer.yaml_reader import load_yaml
 
 KIND_CODES = {"федеральный закон": "federal_law", "постановление": "resolution", "приказ": "order",
               "письмо": "letter", "распоряжение": "instruction", "указ": "decree"}
@@ -252,7 +253,7 @@ def parse_registry(data: object, where: str) -> Registry:
 @lru_cache(maxsize=8)
 def _load(path: Path) -> Registry:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: реестр актов не читается ({exc})") from None
     return parse_registry(data, str(path))

@@ -17,6 +17,7 @@ import yaml
 
 from analyzer.errors import ConfigError
 from analyzer.vocabulary import INSTITUTIONS
+from analyzer.yaml_reader import load_yaml
 
 Pattern = list[dict[str, Any]]   # one spaCy Matcher pattern: a token spec per token
 
@@ -85,7 +86,7 @@ def _remnant(raw: Any, index: int) -> Remnant:
 def load_template_data_from(path: Path) -> TemplateData:
     """Load and validate ``path``; a broken file raises ConfigError."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path.name}: не удалось прочитать ({exc})") from exc
     if not isinstance(raw, dict) or raw.get("version") is None:

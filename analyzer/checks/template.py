@@ -72,7 +72,8 @@ def _opens_line(text: str, at: int) -> bool:
 def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]:
     text, kind, data = ctx.unwrapped, ctx.institution_type, load_template_data()
     by_key = {r.key: r for r in data.remnants}
-    skipped = [m.span() for m in load_cue_data().additional_schools.finditer(text)] + [(c.start, c.end) for c in ctx.citations]
+    skipped = [m.span() for m in load_cue_data().additional_schools.finditer(text)]
+    skipped += [(c.start, c.end) for c in ctx.citations]
     strings = doc.vocab.strings
     lemmas = frozenset(strings[h] for h in set(doc.to_array(LEMMA).tolist()))
     texts = frozenset(strings[h] for h in set(doc.to_array(ORTH).tolist()))
@@ -200,7 +201,8 @@ class WrongContact(Check):
                                    start=m.start(), end=m.start() + len(address), fix=data.support_email)
         for m in SITE.finditer(text):
             host = m["host"].rstrip(".-")
-            if any(e.start() <= m.start() < e.end() for e in emails) or not sferum_like(host) or _allowed_site(host, data.sites):
+            if any(e.start() <= m.start() < e.end() for e in emails) or not sferum_like(host) \
+                    or _allowed_site(host, data.sites):
                 continue
             fix = max(data.sites, key=lambda s: Levenshtein.normalized_similarity(host.translate(_TO_LATIN).lower(), s))
             yield self.finding(ctx, f"Неверный адрес сайта Сферума: «{m.group(0)}»{_why(host, fix)}.",

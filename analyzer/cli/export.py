@@ -12,7 +12,8 @@ from analyzer.cli.options import add_store_arguments, store_of
 if TYPE_CHECKING:
     from analyzer.batch.exports import ExportFormat
 
-FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "html")   # analyzer.batch.exports.WRITERS, not imported: it loads the NLP layer
+# analyzer.batch.exports.WRITERS, not imported here: `reglint export --help` stays light
+FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "html")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

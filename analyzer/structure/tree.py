@@ -136,7 +136,8 @@ class _Builder:
                 del self.stack[at:]
                 return True
             return False
-        if top is None or top_at is None or top.kind != "heading" or (top.parts and value != 1 and value > top.parts[0]):
+        if top is None or top_at is None or top.kind != "heading" \
+                or (top.parts and value != 1 and value > top.parts[0]):
             return False
         if any(self.nodes[c].style in ("dotted", "child") for c in top.children):
             return False
