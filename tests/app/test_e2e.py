@@ -116,12 +116,18 @@ def test_upload_docx_shows_findings_and_downloads_html(app_url: str, tmp_path: P
 
 def _choose_workspace(page: Page, option: str, new_name: str | None = None) -> None:
     """Pick ``option`` in the sidebar's workspace box; a new workspace is then named ``new_name``."""
-    page.get_by_role("combobox", name="Рабочая область (у каждого аудита своя база)").click()
+    from playwright.sync_api import expect
+
+    box = page.get_by_role("combobox", name="Рабочая область (у каждого аудита своя база)")
+    expect(box).to_be_visible(timeout=40_000)
+    box.click()
     page.get_by_role("option", name=option).click()
+    expect(box).to_have_value(option, timeout=20_000)
     if new_name:
         field = page.get_by_label("Название новой рабочей области")
         field.fill(new_name)
         field.press("Enter")
+        expect(field).to_have_value(new_name)
 
 
 def test_review_buttons_dismiss_a_finding_and_the_conclusion_leaves_it_out(app_url: str, tmp_path: Path) -> None:
