@@ -12,11 +12,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
-import yaml
-
 from analyzer.errors import ConfigError
 from analyzer.vocabulary import InstitutionType, Role
-from analyzer.yaml_reader import load_yaml
+from analyzer.yaml_reader import load_versioned
 
 DETECTED: tuple[str, ...] = tuple(k for k in get_args(InstitutionType) if k != "unknown")
 
@@ -52,12 +50,7 @@ def _role_cue(value: Any, index: int) -> tuple[str, Role]:
 
 def load_cue_data_from(path: Path) -> CueData:
     """Load and validate ``path``; a broken file raises ConfigError."""
-    try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path.name}: не удалось прочитать ({exc})") from exc
-    if not isinstance(raw, dict) or raw.get("version") is None:
-        raise ConfigError(f"{path.name}: нет версии (version)")
+    raw = load_versioned(path)
     cues = raw.get("role_cues")
     if not isinstance(cues, list) or not cues:
         raise ConfigError(f"{path.name}: role_cues — непустой список")

@@ -13,11 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from analyzer.errors import ConfigError
 from analyzer.vocabulary import INSTITUTIONS
-from analyzer.yaml_reader import load_yaml
+from analyzer.yaml_reader import load_versioned
 
 Pattern = list[dict[str, Any]]   # one spaCy Matcher pattern: a token spec per token
 
@@ -85,12 +83,7 @@ def _remnant(raw: Any, index: int) -> Remnant:
 
 def load_template_data_from(path: Path) -> TemplateData:
     """Load and validate ``path``; a broken file raises ConfigError."""
-    try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path.name}: не удалось прочитать ({exc})") from exc
-    if not isinstance(raw, dict) or raw.get("version") is None:
-        raise ConfigError(f"{path.name}: нет версии (version)")
+    raw = load_versioned(path)
     organisation_in = raw.get("organisation_in")
     if not isinstance(organisation_in, dict) or set(organisation_in) != set(INSTITUTIONS) \
             or not all(isinstance(v, str) and v for v in organisation_in.values()):
