@@ -24,6 +24,7 @@ from rich.text import Text
 from analyzer.batch.orchestrator import SCHEDULER_TIMEOUT
 from analyzer.batch.store import Store
 from analyzer.cli.export import FORMATS, add_store_arguments, positive_float, positive_int, store_of
+from analyzer.output import reason
 
 if TYPE_CHECKING:
     from analyzer.batch import BatchSummary
@@ -104,9 +105,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"Ошибка: база {args.db} недоступна: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        where = f"нет связи с планировщиком Dask {args.scheduler} (ждали {args.scheduler_timeout:g} с)" \
-            if args.scheduler else "ошибка ввода-вывода"
-        print(f"Ошибка: {where}: {exc}", file=sys.stderr)
+        where = f"нет связи с планировщиком Dask {args.scheduler}: он не ответил за {args.scheduler_timeout:g} с" \
+            if args.scheduler else f"ошибка ввода-вывода: {reason(exc)}"
+        print(f"Ошибка: {where}", file=sys.stderr)
         return 2
     Console().print(summary_table(summary))
     if not summary.total:
