@@ -364,7 +364,7 @@ def cases(files: dict[str, Path], full_disk: bool) -> list[Case]:
         Case("bounded", "batch of a folder: a FIFO, then a document", lambda w: [
             "batch", "fifo-folder", "--db", "fifo.sqlite", "--workers", "1"],
              _store_rows("fifo.sqlite", {"a.txt": "RL006", "b.txt": None})),
-        Case("bounded", "DOCX: 3,000 styles in one basedOn chain with a loop", lambda w: ["check", str(files["chain"])]),
+        Case("bounded", "DOCX: 6,000 styles in one basedOn chain with a loop", lambda w: ["check", str(files["chain"])]),
         Case("bounded", "DOCX: list start 2,147,483,647, lowerLetter", lambda w: ["check", str(files["letter"])]),
         Case("bounded", "DOCX: list start 2,147,483,647, upperRoman", lambda w: ["check", str(files["roman"])]),
         Case("bounded", "DOCX: markup unpacking to 290 MB (ratio under the guard)",
