@@ -127,6 +127,7 @@ CREATE TABLE IF NOT EXISTS ocr_pages (
     PRIMARY KEY (content_hash, page, settings)
 );
 """
+_TABLES = set(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", _SCHEMA))
 _FINDING_FIELDS = ("code", "name", "category", "severity", "message", "fix", "quote", "start", "end", "section",
                    "clause", "act", "source", "fingerprint")
 _INSERT_FINDING = (f"INSERT INTO findings (document_id, {', '.join(repr(f) for f in _FINDING_FIELDS)}) "
@@ -237,9 +238,9 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(str(self.path), f"создана более новой версией reglint (схема {version}, эта версия "
                                              f"знает схему {SCHEMA_VERSION}); обновите reglint или укажите другую базу")
-        if version == 0 and tables:
+        if version == 0 and tables - _TABLES:   # only ours: a creation interrupted before its version was set
             raise StoreError(str(self.path), "это не база reglint (в ней другие таблицы: "
-                                             f"{', '.join(sorted(tables)[:5])}); укажите другой файл")
+                                             f"{', '.join(sorted(tables - _TABLES)[:5])}); укажите другой файл")
         if version > 0 and "documents" not in tables:
             raise StoreError(str(self.path), "в базе нет таблиц reglint (файл повреждён); укажите другой файл")
         if version == 0 and self.read_only:

@@ -34,6 +34,7 @@ from analyzer.cli.options import (
     store_of,
     thresholds,
 )
+from analyzer.output import reason
 
 if TYPE_CHECKING:
     from analyzer import BatchSummary
@@ -126,9 +127,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"Ошибка: база {args.db} недоступна: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        where = f"нет связи с планировщиком Dask {args.scheduler} (ждали {args.scheduler_timeout:g} с)" \
-            if args.scheduler else "ошибка ввода-вывода"
-        print(f"Ошибка: {where}: {exc}", file=sys.stderr)
+        where = f"нет связи с планировщиком Dask {args.scheduler}: он не ответил за {args.scheduler_timeout:g} с" \
+            if args.scheduler else f"ошибка ввода-вывода: {reason(exc)}"
+        print(f"Ошибка: {where}", file=sys.stderr)
         return 2
     Console().print(summary_table(summary))
     if not summary.total:

@@ -102,14 +102,14 @@ def encrypted_member_docx(folder: Path) -> Path:
 
 
 # ----------------------------------------------------------------------------- bounded time and memory
-def style_chain_docx(folder: Path, styles: int = 3000) -> Path:
+def style_chain_docx(folder: Path, styles: int = 6000) -> Path:
     """A DOCX whose paragraph styles form one ``basedOn`` chain of ``styles``; each paragraph uses the deepest
     ones, and the chain ends in a loop."""
     chain = "".join(f'<w:style w:type="paragraph" w:styleId="s{i}"><w:name w:val="s{i}"/>'
                     f'<w:basedOn w:val="s{i - 1 if i else styles - 1}"/></w:style>' for i in range(styles))
     xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {_W}>{chain}</w:styles>'.encode()
     lines = [line for line in TEXT.split("\n") if line.strip()]
-    paragraphs = [lines[i % len(lines)] for i in range(styles)]
+    paragraphs = [lines[i % len(lines)][:60] for i in range(styles)]
     document = _document_xml(paragraphs, ppr='<w:pPr><w:pStyle w:val="s{i}"/></w:pPr>')
     return _rewrite(DOCX, folder / "style-chain.docx", {"word/styles.xml": xml, "word/document.xml": document})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import hostile_files as h
@@ -12,7 +13,7 @@ import pytest
 
 from analyzer.batch import audit
 from analyzer.batch.exports import export
-from analyzer.batch.store import Store
+from analyzer.batch.store import _SCHEMA, Store
 from analyzer.cli import main
 from analyzer.errors import OutputError, StoreError
 
@@ -119,3 +120,11 @@ def test_export_opens_the_store_read_only(store, tmp_path):
     assert copy.read_bytes() == before
     with Store(copy, read_only=True) as opened, pytest.raises(Exception, match="readonly"):
         opened.db.execute("DELETE FROM documents")
+
+
+def test_a_store_whose_creation_was_interrupted_is_still_ours(tmp_path):
+    db = tmp_path / "audit.sqlite"
+    with sqlite3.connect(db) as conn:      # the tables were created, the version not yet set
+        conn.executescript(_SCHEMA)
+    with Store(db) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] > 0
