@@ -1,7 +1,8 @@
 """Tesseract through its command line: one page image in, words with boxes out.
 
 The CLI's TSV output gives every word with its box, line and confidence; the
-image goes in on stdin as PNG, so nothing touches the disk. pytesseract would
+image goes in on stdin as PNM, so nothing touches the disk and nothing is
+compressed. pytesseract would
 spawn the same binary after writing the image to a temporary file. Each call
 runs one Tesseract thread (``OMP_THREAD_LIMIT=1``): batch workers already use
 every core, and Tesseract's own threads buy little on one page.
@@ -64,16 +65,17 @@ def settings_key(dpi: int) -> str:
     return f"{engine()} {LANGUAGE} (eng addresses) psm{PSM} {dpi}dpi"
 
 
-def _run(args: list[str], png: bytes, timeout: float) -> str:
+def _run(args: list[str], image: bytes, timeout: float) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
-    done = subprocess.run(["tesseract", "stdin", "stdout", *args], input=png, capture_output=True,
+    done = subprocess.run(["tesseract", "stdin", "stdout", *args], input=image, capture_output=True,
                           timeout=timeout, env=env, check=False)
     return done.stdout.decode("utf-8", "replace")
 
 
-def _png(image: Image.Image) -> bytes:
+def _pnm(image: Image.Image) -> bytes:
+    """The image as PNM (P5/P6): Leptonica reads it from stdin like PNG, and it costs no compression."""
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", compress_level=1)
+    image.save(buffer, "PPM")
     return buffer.getvalue()
 
 
@@ -102,7 +104,7 @@ def _latin_addresses(image: Image.Image, words: tuple[OcrWord, ...], dpi: int, t
     for word in words:
         if _ADDRESS.match(word.text):
             box = (max(word.left - 6, 0), max(word.top - 6, 0), word.left + word.width + 6, word.top + word.height + 6)
-            text = _run(["-l", "eng", "--psm", "7", "--dpi", str(dpi)], _png(image.crop(box)), timeout).strip()
+            text = _run(["-l", "eng", "--psm", "7", "--dpi", str(dpi)], _pnm(image.crop(box)), timeout).strip()
             found = _LATIN_ADDRESS.search(text)
             if found:
                 tail = word.text[len(word.text.rstrip(".,;:)»")):]
@@ -112,9 +114,9 @@ def _latin_addresses(image: Image.Image, words: tuple[OcrWord, ...], dpi: int, t
     return tuple(mended)
 
 
-def _orientation(png: bytes, dpi: int, timeout: float) -> int:
+def _orientation(image: bytes, dpi: int, timeout: float) -> int:
     """Degrees to turn the image clockwise to make it upright, by Tesseract's OSD (0 when unsure)."""
-    found = _ROTATE.search(_run(["--psm", "0", "--dpi", str(dpi), "-l", "osd"], png, timeout))
+    found = _ROTATE.search(_run(["--psm", "0", "--dpi", str(dpi), "-l", "osd"], image, timeout))
     return int(found.group(1)) if found else 0
 
 
@@ -150,17 +152,17 @@ def recognise(image: Image.Image, page: int, dpi: int, timeout: float = PAGE_TIM
     skew = deskew_angle(image)
     if skew:
         image = image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
-    png = _png(image)
+    pnm = _pnm(image)
     try:
-        words = _words(_run(args, png, timeout))
+        words = _words(_run(args, pnm, timeout))
         turned = image
         best = OcrPage(page, image.width, image.height, dpi, words, 0, settings=settings)
         if best.mean_confidence < _UPRIGHT_CONFIDENCE or len(words) < 5:
-            rotation = _orientation(png, dpi, left())
+            rotation = _orientation(pnm, dpi, left())
             if rotation:
                 turned = image.rotate(-rotation, expand=True)
                 again = OcrPage(page, turned.width, turned.height, dpi,
-                                _words(_run(args, _png(turned), left())), rotation, settings=settings)
+                                _words(_run(args, _pnm(turned), left())), rotation, settings=settings)
                 if again.mean_confidence * len(again.words) > best.mean_confidence * len(best.words):
                     best = again
         read_from = turned if best.rotation else image
