@@ -38,7 +38,8 @@ LANGUAGE = "rus"          # plus "eng" for addresses, see _latin_addresses
 # approval table's two columns apart, psm 6 (one block) runs them together.
 PSM = 4
 PAGE_TIMEOUT = 60.0          # seconds per page; a page cut off is reported, the document goes on
-_UPRIGHT_CONFIDENCE = 60.0   # below this mean word confidence, ask OSD whether the page is turned
+_UPRIGHT_CONFIDENCE = 60.0   # below this mean word confidence (or under _MIN_WORDS words) a page reads badly
+_MIN_WORDS = 5
 _INSTALL = "установите пакеты tesseract-ocr и tesseract-ocr-rus (Debian/Ubuntu: apt-get install tesseract-ocr " \
            "tesseract-ocr-rus)"
 
@@ -135,8 +136,18 @@ def deskew_angle(image: Image.Image) -> float:
     return round(best, 1) if abs(best) >= _MIN_SKEW else 0.0
 
 
+def _poor(page: OcrPage) -> bool:
+    return page.mean_confidence < _UPRIGHT_CONFIDENCE or len(page.words) < _MIN_WORDS
+
+
+def _better(a: OcrPage, b: OcrPage) -> OcrPage:
+    return b if b.mean_confidence * len(b.words) > a.mean_confidence * len(a.words) else a
+
+
 def recognise(image: Image.Image, page: int, dpi: int, timeout: float = PAGE_TIMEOUT) -> OcrPage:
-    """Read one page image; a page that reads badly is turned upright by OSD and read again.
+    """Read one page image, straightened; a page that reads badly is turned upright by OSD and read again,
+    and if it still reads badly, read with adaptive (Sauvola) thresholding, which copes with uneven light
+    where Tesseract's global threshold sees no text at all.
 
     A page that exceeds ``timeout`` comes back empty with ``timed_out`` set.
     """
@@ -146,30 +157,32 @@ def recognise(image: Image.Image, page: int, dpi: int, timeout: float = PAGE_TIM
         return max(timeout - (time.perf_counter() - started), 1.0)
 
     settings = settings_key(dpi)
-    args = ["-l", LANGUAGE, "--psm", str(PSM), "--dpi", str(dpi), "tsv"]
     if image.mode not in ("L", "RGB"):
         image = image.convert("L")
     skew = deskew_angle(image)
     if skew:
         image = image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
-    pnm = _pnm(image)
+
+    def read(picture: Image.Image, rotation: int, *extra: str) -> OcrPage:
+        args = ["-l", LANGUAGE, "--psm", str(PSM), "--dpi", str(dpi), *extra, "tsv"]
+        return OcrPage(page, picture.width, picture.height, dpi, _words(_run(args, _pnm(picture), left())),
+                       rotation, settings=settings)
+
     try:
-        words = _words(_run(args, pnm, timeout))
-        turned = image
-        best = OcrPage(page, image.width, image.height, dpi, words, 0, settings=settings)
-        if best.mean_confidence < _UPRIGHT_CONFIDENCE or len(words) < 5:
-            rotation = _orientation(pnm, dpi, left())
+        best, picture = read(image, 0), image
+        if _poor(best):
+            rotation = _orientation(_pnm(image), dpi, left())
             if rotation:
                 turned = image.rotate(-rotation, expand=True)
-                again = OcrPage(page, turned.width, turned.height, dpi,
-                                _words(_run(args, _pnm(turned), left())), rotation, settings=settings)
-                if again.mean_confidence * len(again.words) > best.mean_confidence * len(best.words):
-                    best = again
-        read_from = turned if best.rotation else image
-        words = _latin_addresses(read_from, best.words, dpi, left())
+                again = read(turned, rotation)
+                if _better(best, again) is again:
+                    best, picture = again, turned
+        if _poor(best):
+            best = _better(best, read(picture, best.rotation, "-c", "thresholding_method=2"))
+        words = _latin_addresses(picture, best.words, dpi, left())
     except subprocess.TimeoutExpired:
         return OcrPage(page, image.width, image.height, dpi, (), 0, time.perf_counter() - started, True, settings)
-    return OcrPage(best.page, best.width, best.height, dpi, words, best.rotation,
+    return OcrPage(page, best.width, best.height, dpi, words, best.rotation,
                    round(time.perf_counter() - started, 3), False, settings, skew=skew)
 
 
