@@ -123,12 +123,16 @@ def _orientation(image: bytes, dpi: int, timeout: float) -> int:
 
 _SKEW_STEPS = (np.arange(-4.0, 4.01, 0.5), np.arange(-0.4, 0.41, 0.1))
 _MIN_SKEW = 0.3    # degrees; less is left as it is
+_INK_CONTRAST = 60  # grey levels below the paper's shade that count as ink (uneven light is not ink)
 
 
 def deskew_angle(image: Image.Image) -> float:
     """The turn (degrees, counter-clockwise) that makes the text lines horizontal: the angle whose
-    row profile of ink is sharpest, coarse then fine, on a quarter-size copy."""
-    small = Image.fromarray(255 - np.asarray(image.convert("L").reduce(4)))
+    row profile of ink is sharpest, coarse then fine, on a quarter-size copy thresholded against the paper's
+    shade (so that a light gradient across the page does not count)."""
+    grey = np.asarray(image.convert("L").reduce(4))
+    paper = np.percentile(grey, 90)
+    small = Image.fromarray(np.where(grey < paper - _INK_CONTRAST, 255, 0).astype(np.uint8))   # ink only
     best = 0.0
     for steps in _SKEW_STEPS:
         best = max((best + a for a in steps),
@@ -142,6 +146,14 @@ def _poor(page: OcrPage) -> bool:
 
 def _better(a: OcrPage, b: OcrPage) -> OcrPage:
     return b if b.mean_confidence * len(b.words) > a.mean_confidence * len(a.words) else a
+
+
+def straighten(image: Image.Image, skew: float) -> Image.Image:
+    """``image`` turned by ``skew`` degrees; the corners filled with the paper's own shade, not white, so
+    that a greyish scan keeps one background for the threshold."""
+    paper = int(np.percentile(np.asarray(image.convert("L").reduce(4)), 90))
+    fill = paper if image.mode == "L" else (paper,) * 3
+    return image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=fill)
 
 
 def recognise(image: Image.Image, page: int, dpi: int, timeout: float = PAGE_TIMEOUT) -> OcrPage:
@@ -161,7 +173,7 @@ def recognise(image: Image.Image, page: int, dpi: int, timeout: float = PAGE_TIM
         image = image.convert("L")
     skew = deskew_angle(image)
     if skew:
-        image = image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+        image = straighten(image, skew)
 
     def read(picture: Image.Image, rotation: int, *extra: str) -> OcrPage:
         args = ["-l", LANGUAGE, "--psm", str(PSM), "--dpi", str(dpi), *extra, "tsv"]
