@@ -27,6 +27,7 @@ from analyzer.registry import Act, same_title
 CHECK_ORIGINAL = "Проверьте по оригиналу: текст распознан с изображения, расхождение может быть ошибкой распознавания."
 # Digits a scan's OCR takes for one another.
 _DIGIT_SWAPS = {"0": "867", "1": "7", "3": "8", "5": "6", "6": "58", "7": "10", "8": "306", "9": "4", "4": "9"}
+_DIGIT = re.compile(r"\d")
 _NUMBERISH = re.compile(r"(?<![\d.])\d{1,5}(?:\s?-\s?[\wА-Яа-я]+)?(?![\d.])")
 _CONTACT_SLACK = 2
 _NUMBER_LOOKAHEAD = 30
@@ -64,8 +65,8 @@ def _title_confused(finding: Finding, ctx: CheckContext) -> bool:
     cited, act = _cited(finding, ctx)
     if not (cited and act and cited.cited.title):
         return False
-    def fold(title: str) -> str:
-        return " ".join(ocr_fold(word) for word in title.split())
+    def fold(title: str) -> str:    # OCR's look-alikes folded, and any digit for any digit («пункта 7)» for «2»)
+        return " ".join(_DIGIT.sub("#", ocr_fold(word)) for word in title.split())
 
     return any(same_title(fold(cited.cited.title), fold(title)) for title in act.title_forms())
 

@@ -1,7 +1,8 @@
 """Tesseract through its command line: one page image in, words with boxes out.
 
 The CLI's TSV output gives every word with its box, line and confidence; the
-image goes in on stdin as PNG, so nothing touches the disk. pytesseract would
+image goes in on stdin as PNM, so nothing touches the disk and nothing is
+compressed. pytesseract would
 spawn the same binary after writing the image to a temporary file. Each call
 runs one Tesseract thread (``OMP_THREAD_LIMIT=1``): batch workers already use
 every core, and Tesseract's own threads buy little on one page.
@@ -37,7 +38,8 @@ LANGUAGE = "rus"          # plus "eng" for addresses, see _latin_addresses
 # approval table's two columns apart, psm 6 (one block) runs them together.
 PSM = 4
 PAGE_TIMEOUT = 60.0          # seconds per page; a page cut off is reported, the document goes on
-_UPRIGHT_CONFIDENCE = 60.0   # below this mean word confidence, ask OSD whether the page is turned
+_UPRIGHT_CONFIDENCE = 60.0   # below this mean word confidence (or under _MIN_WORDS words) a page reads badly
+_MIN_WORDS = 5
 _INSTALL = "установите пакеты tesseract-ocr и tesseract-ocr-rus (Debian/Ubuntu: apt-get install tesseract-ocr " \
            "tesseract-ocr-rus)"
 
@@ -64,16 +66,17 @@ def settings_key(dpi: int) -> str:
     return f"{engine()} {LANGUAGE} (eng addresses) psm{PSM} {dpi}dpi"
 
 
-def _run(args: list[str], png: bytes, timeout: float) -> str:
+def _run(args: list[str], image: bytes, timeout: float) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
-    done = subprocess.run(["tesseract", "stdin", "stdout", *args], input=png, capture_output=True,
+    done = subprocess.run(["tesseract", "stdin", "stdout", *args], input=image, capture_output=True,
                           timeout=timeout, env=env, check=False)
     return done.stdout.decode("utf-8", "replace")
 
 
-def _png(image: Image.Image) -> bytes:
+def _pnm(image: Image.Image) -> bytes:
+    """The image as PNM (P5/P6): Leptonica reads it from stdin like PNG, and it costs no compression."""
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", compress_level=1)
+    image.save(buffer, "PPM")
     return buffer.getvalue()
 
 
@@ -103,7 +106,7 @@ def _latin_addresses(image: Image.Image, words: tuple[OcrWord, ...], dpi: int, t
     for word in words:
         if _ADDRESS.match(word.text):
             box = (max(word.left - 6, 0), max(word.top - 6, 0), word.left + word.width + 6, word.top + word.height + 6)
-            text = _run(["-l", "eng", "--psm", "7", "--dpi", str(dpi)], _png(image.crop(box)), timeout).strip()
+            text = _run(["-l", "eng", "--psm", "7", "--dpi", str(dpi)], _pnm(image.crop(box)), timeout).strip()
             found = _LATIN_ADDRESS.search(text)
             if found:
                 tail = word.text[len(word.text.rstrip(".,;:)»")):]
@@ -113,20 +116,24 @@ def _latin_addresses(image: Image.Image, words: tuple[OcrWord, ...], dpi: int, t
     return tuple(mended)
 
 
-def _orientation(png: bytes, dpi: int, timeout: float) -> int:
+def _orientation(image: bytes, dpi: int, timeout: float) -> int:
     """Degrees to turn the image clockwise to make it upright, by Tesseract's OSD (0 when unsure)."""
-    found = _ROTATE.search(_run(["--psm", "0", "--dpi", str(dpi), "-l", "osd"], png, timeout))
+    found = _ROTATE.search(_run(["--psm", "0", "--dpi", str(dpi), "-l", "osd"], image, timeout))
     return int(found.group(1)) if found else 0
 
 
 _SKEW_STEPS = (np.arange(-4.0, 4.01, 0.5), np.arange(-0.4, 0.41, 0.1))
 _MIN_SKEW = 0.3    # degrees; less is left as it is
+_INK_CONTRAST = 60  # grey levels below the paper's shade that count as ink (uneven light is not ink)
 
 
 def deskew_angle(image: Image.Image) -> float:
     """The turn (degrees, counter-clockwise) that makes the text lines horizontal: the angle whose
-    row profile of ink is sharpest, coarse then fine, on a quarter-size copy."""
-    small = Image.fromarray(255 - np.asarray(image.convert("L").reduce(4)))
+    row profile of ink is sharpest, coarse then fine, on a quarter-size copy thresholded against the paper's
+    shade (so that a light gradient across the page does not count)."""
+    grey = np.asarray(image.convert("L").reduce(4))
+    paper = np.percentile(grey, 90)
+    small = Image.fromarray(np.where(grey < paper - _INK_CONTRAST, 255, 0).astype(np.uint8))   # ink only
     best = 0.0
     for steps in _SKEW_STEPS:
         best = max((best + a for a in steps),
@@ -134,8 +141,26 @@ def deskew_angle(image: Image.Image) -> float:
     return round(best, 1) if abs(best) >= _MIN_SKEW else 0.0
 
 
+def _poor(page: OcrPage) -> bool:
+    return page.mean_confidence < _UPRIGHT_CONFIDENCE or len(page.words) < _MIN_WORDS
+
+
+def _better(a: OcrPage, b: OcrPage) -> OcrPage:
+    return b if b.mean_confidence * len(b.words) > a.mean_confidence * len(a.words) else a
+
+
+def straighten(image: Image.Image, skew: float) -> Image.Image:
+    """``image`` turned by ``skew`` degrees; the corners filled with the paper's own shade, not white, so
+    that a greyish scan keeps one background for the threshold."""
+    paper = int(np.percentile(np.asarray(image.convert("L").reduce(4)), 90))
+    fill = paper if image.mode == "L" else (paper,) * 3
+    return image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=fill)
+
+
 def recognise(image: Image.Image, page: int, dpi: int, timeout: float = PAGE_TIMEOUT) -> OcrPage:
-    """Read one page image; a page that reads badly is turned upright by OSD and read again.
+    """Read one page image, straightened; a page that reads badly is turned upright by OSD and read again,
+    and if it still reads badly, read with adaptive (Sauvola) thresholding, which copes with uneven light
+    where Tesseract's global threshold sees no text at all.
 
     A page that exceeds ``timeout`` comes back empty with ``timed_out`` set.
     """
@@ -145,30 +170,32 @@ def recognise(image: Image.Image, page: int, dpi: int, timeout: float = PAGE_TIM
         return max(timeout - (time.perf_counter() - started), 1.0)
 
     settings = settings_key(dpi)
-    args = ["-l", LANGUAGE, "--psm", str(PSM), "--dpi", str(dpi), "tsv"]
     if image.mode not in ("L", "RGB"):
         image = image.convert("L")
     skew = deskew_angle(image)
     if skew:
-        image = image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
-    png = _png(image)
+        image = straighten(image, skew)
+
+    def read(picture: Image.Image, rotation: int, *extra: str) -> OcrPage:
+        args = ["-l", LANGUAGE, "--psm", str(PSM), "--dpi", str(dpi), *extra, "tsv"]
+        return OcrPage(page, picture.width, picture.height, dpi, _words(_run(args, _pnm(picture), left())),
+                       rotation, settings=settings)
+
     try:
-        words = _words(_run(args, png, timeout))
-        turned = image
-        best = OcrPage(page, image.width, image.height, dpi, words, 0, settings=settings)
-        if best.mean_confidence < _UPRIGHT_CONFIDENCE or len(words) < 5:
-            rotation = _orientation(png, dpi, left())
+        best, picture = read(image, 0), image
+        if _poor(best):
+            rotation = _orientation(_pnm(image), dpi, left())
             if rotation:
                 turned = image.rotate(-rotation, expand=True)
-                again = OcrPage(page, turned.width, turned.height, dpi,
-                                _words(_run(args, _png(turned), left())), rotation, settings=settings)
-                if again.mean_confidence * len(again.words) > best.mean_confidence * len(best.words):
-                    best = again
-        read_from = turned if best.rotation else image
-        words = _latin_addresses(read_from, best.words, dpi, left())
+                again = read(turned, rotation)
+                if _better(best, again) is again:
+                    best, picture = again, turned
+        if _poor(best):
+            best = _better(best, read(picture, best.rotation, "-c", "thresholding_method=2"))
+        words = _latin_addresses(picture, best.words, dpi, left())
     except subprocess.TimeoutExpired:
         return OcrPage(page, image.width, image.height, dpi, (), 0, time.perf_counter() - started, True, settings)
-    return OcrPage(best.page, best.width, best.height, dpi, words, best.rotation,
+    return OcrPage(page, best.width, best.height, dpi, words, best.rotation,
                    round(time.perf_counter() - started, 3), False, settings, skew=skew)
 
 

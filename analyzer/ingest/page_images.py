@@ -7,6 +7,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageSequence
 
 from analyzer.ingest.image_reader import prepare
+from analyzer.ingest.ocr import straighten
 from analyzer.model import Format, OcrPage
 
 
@@ -25,5 +26,5 @@ def page_image(data: bytes, fmt: Format, page: OcrPage) -> Image.Image:
     if page.region:
         image = image.crop(page.region)
     if page.skew:
-        image = image.rotate(page.skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+        image = straighten(image, page.skew)
     return image.rotate(-page.rotation, expand=True) if page.rotation else image

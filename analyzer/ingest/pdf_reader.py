@@ -22,6 +22,7 @@ from analyzer.ingest.text import assemble
 from analyzer.model import Document, Format, OcrPage
 
 _PASSWORD_ERROR = 4   # FPDF_ERR_PASSWORD
+NATIVE_DPI = (150, 300)   # a stored page picture in this range is OCR'd as it is, else the page is rendered
 
 
 class _Page:
@@ -77,6 +78,21 @@ class _PageReader:
     def _render(self, page: pdfium.PdfPage) -> Image.Image:
         return page.render(scale=self.options.dpi / 72, grayscale=True).to_pil()
 
+    def _picture(self, page: pdfium.PdfPage) -> tuple[Image.Image, OcrOptions]:
+        """The page image to OCR, and the options with its resolution.
+
+        A page that is one upright picture of the whole page is taken as it is stored, at its own resolution
+        when that is between 150 and 300 dpi: no rendering, no resampling. Other pages are rendered.
+        """
+        pictures = list(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1))
+        if len(pictures) == 1 and _covers_page(page, pictures[0].get_bounds()):
+            m = pictures[0].get_matrix()
+            dpi = round(pictures[0].get_px_size()[0] * 72 / page.get_size()[0])
+            if m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0 and NATIVE_DPI[0] <= dpi <= NATIVE_DPI[1]:
+                image = pictures[0].get_bitmap(render=False).to_pil().convert("L")
+                return image, dataclasses.replace(self.options, dpi=dpi)
+        return self._render(page), self.options
+
     def read(self, page: pdfium.PdfPage, number: int) -> list[Line]:
         textpage = page.get_textpage()
         try:
@@ -92,7 +108,8 @@ class _PageReader:
                 if not has_text:
                     self.scanned.append(number)
                 return lines
-            read = scan.read_image(self._render(page), number, self.options)
+            image, options = self._picture(page)
+            read = scan.read_image(image, number, options)
             self.ocr_pages.append(read)
             recognised = page_lines(read, (0.0, page.get_size()[1]))
             if not has_text or self.options.mode == "always" or \
