@@ -11,13 +11,14 @@ from pathlib import Path
 
 from analyzer.cli import help_of
 from analyzer.cli.check import UsageError
+from analyzer.cli.options import add_store_arguments, store_of
 from analyzer.cli.review import _store, reviewed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("conclusion", help=help_of("conclusion") + "; --all — по всем документам пакетной проверки")
     parser.add_argument("file", type=Path, nargs="?", metavar="FILE", help="проверяемый файл (не нужен с --all)")
-    parser.add_argument("--db", type=Path, required=True, help="база решений рецензентов (та же, что у batch)")
+    add_store_arguments(parser)
     parser.add_argument("--all", action="store_true", help="заключения по всем проверенным документам базы")
     parser.add_argument("-o", "--output", type=Path, required=True,
                         help="файл DOCX (для одного файла) или папка (с --all)")
@@ -80,6 +81,9 @@ def _all(args: argparse.Namespace) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    args.db = store_of(args)
+    if args.db is None:
+        return 2
     try:
         if args.all:
             written = _all(args)

@@ -53,9 +53,9 @@ def positive_float(value: str) -> float:
 
 
 def add_store_arguments(parser: argparse.ArgumentParser) -> None:
-    """--db FILE or --workspace NAME: the batch store."""
+    """--db FILE or --workspace NAME: the store of a batch audit and its reviewers' decisions."""
     group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("--db", type=Path, help="файл базы результатов, например audit.sqlite")
+    group.add_argument("--db", type=Path, help="файл базы результатов и решений рецензентов, например audit.sqlite")
     group.add_argument("--workspace", metavar="NAME",
                        help="рабочая область: своя база для каждого аудита (та же, что на странице «Пакетный аудит»)")
 

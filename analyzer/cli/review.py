@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from analyzer.cli import help_of
 from analyzer.cli.check import UsageError
+from analyzer.cli.options import add_store_arguments, store_of
 from analyzer.model import Report
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ EXPORT = "export"
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("review", help=help_of("review"))
     parser.add_argument("file", type=Path, metavar="FILE", help="проверенный файл (или слово export)")
-    parser.add_argument("--db", type=Path, required=True, help="база решений (та же, что у reglint batch)")
+    add_store_arguments(parser)
     action = parser.add_mutually_exclusive_group()
     action.add_argument("--accept", metavar="FP", help="подтвердить находку с этим отпечатком")
     action.add_argument("--dismiss", metavar="FP", help="отклонить находку (нужна --reason)")
@@ -173,6 +174,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    args.db = store_of(args)
+    if args.db is None:
+        return 2
     try:
         if str(args.file) == EXPORT and not args.file.exists():
             return _export(args)

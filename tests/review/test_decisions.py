@@ -198,3 +198,21 @@ def test_a_damaged_store_is_explained(tmp_path: Path, capsys) -> None:
     assert main(["check", str(DDT), "--db", str(db)]) == 2
     err = capsys.readouterr().err
     assert err.count(f"база {db}: файл повреждён или это не база SQLite") == 2 and "Traceback" not in err
+
+
+def test_review_and_conclusion_work_in_a_named_workspace(first_draft, tmp_path: Path, monkeypatch,
+                                                           capsys) -> None:
+    import docx
+
+    monkeypatch.setenv("REGLINT_WORKSPACES", str(tmp_path / "ws"))
+    remnant = _remnant(first_draft)
+    assert main(["review", str(DDT), "--workspace", "Район 5", "--dismiss", remnant.fingerprint,
+                 "--reason", "not_applicable", "--reviewer", "Иванова"]) == 0
+    with Store(tmp_path / "ws" / "Район 5.sqlite") as store:
+        assert load_reviews(store, first_draft).suppressed[0].fingerprint == remnant.fingerprint
+    letter = tmp_path / "conclusion.docx"
+    assert main(["conclusion", str(DDT), "--workspace", "Район 5", "-o", str(letter)]) == 0
+    text = "\n".join(p.text for p in docx.Document(str(letter)).paragraphs)
+    assert remnant.message not in text and "ЗАКЛЮЧЕНИЕ" in text
+    assert main(["review", str(DDT), "--workspace", "../elsewhere", "--accept", remnant.fingerprint]) == 2
+    assert "недопустимо" in capsys.readouterr().err
