@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 import hostile_files as h
+from processes import descendants, mentioning, running
 
 CLI = [sys.executable, "-c", "import sys; from analyzer.cli import main; sys.exit(main())"]
 DEADLINE = 30.0
@@ -145,38 +146,14 @@ def _store_rows(db: str, expected: dict[str, str | None]) -> Callable[[Path, sub
     return check
 
 
-def _descendants(pid: int) -> set[int]:
-    tree: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
-            except OSError:
-                continue
-            tree.setdefault(parent, []).append(int(entry))
-    found, todo = set(), [pid]
-    while todo:
-        for child in tree.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 _family: dict[str, set[int]] = {}
 
 
 def _kill_batch_mid_way(proc: subprocess.Popen, work: Path) -> None:
     deadline = time.monotonic() + DEADLINE
-    while time.monotonic() < deadline and not (len(_descendants(proc.pid)) >= 4 and _committed(work / "a.sqlite")):
+    while time.monotonic() < deadline and not (len(descendants(proc.pid)) >= 4 and _committed(work / "a.sqlite")):
         time.sleep(0.1)
-    _family["batch"] = _descendants(proc.pid)
+    _family["batch"] = descendants(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
 
 
@@ -191,7 +168,7 @@ def _committed(db: Path) -> bool:
 
 def _no_family_left(work: Path, _: subprocess.CompletedProcess) -> str:
     time.sleep(3)
-    left = [p for p in _family.get("batch", ()) if _running(p)]
+    left = [p for p in _family.get("batch", ()) if running(p)]
     files = list(_case_tmp().rglob("*"))
     return f"{len(left)} child processes, temporary files left: {[f.name for f in files]}" if left or files else ""
 
@@ -199,7 +176,7 @@ def _no_family_left(work: Path, _: subprocess.CompletedProcess) -> str:
 def _signal_during_conversion(signum: int) -> Callable[[subprocess.Popen, Path], None]:
     def during(proc: subprocess.Popen, work: Path) -> None:
         deadline = time.monotonic() + DEADLINE
-        while time.monotonic() < deadline and not any(_mentions(_case_tmp())):
+        while time.monotonic() < deadline and not any(mentioning(str(_case_tmp()))):
             time.sleep(0.1)
         os.kill(proc.pid, signum)
     return during
@@ -209,21 +186,9 @@ def _case_tmp() -> Path:
     return Path(os.environ["REGLINT_CAMPAIGN_TMP"])
 
 
-def _mentions(folder: Path) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                if str(folder).encode() in Path(f"/proc/{entry}/cmdline").read_bytes() and _running(int(entry)):
-                    found.append(int(entry))
-            except OSError:
-                continue
-    return found
-
-
 def _nothing_left_of_conversion(work: Path, done: subprocess.CompletedProcess) -> str:
     time.sleep(2)
-    processes, files = _mentions(_case_tmp()), list(_case_tmp().rglob("*"))
+    processes, files = mentioning(str(_case_tmp())), list(_case_tmp().rglob("*"))
     if processes or files:
         return f"{len(processes)} LibreOffice processes, {len(files)} temporary files left"
     return "" if done.returncode in (130, 143) else f"exit {done.returncode}"

@@ -13,38 +13,9 @@ from pathlib import Path
 
 import hostile_files as h
 import pytest
+from processes import descendants, mentioning, running
 
 CLI = [sys.executable, "-c", "import sys; from analyzer.cli import main; sys.exit(main())"]
-
-
-def _children(pid: int) -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            tree.setdefault(parent, []).append(int(entry))
-    return tree
-
-
-def _descendants(pid: int) -> set[int]:
-    tree, found, todo = _children(pid), set(), [pid]
-    while todo:
-        for child in tree.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def _wait_until(condition, timeout: float) -> bool:
@@ -54,18 +25,6 @@ def _wait_until(condition, timeout: float) -> bool:
             return True
         time.sleep(0.1)
     return condition()
-
-
-def _processes_mentioning(text: str) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit() and entry != str(os.getpid()):
-            try:
-                if text.encode() in Path(f"/proc/{entry}/cmdline").read_bytes() and _running(int(entry)):
-                    found.append(int(entry))
-            except OSError:
-                continue
-    return found
 
 
 def _committed(db: Path) -> int:
@@ -86,14 +45,14 @@ def test_killing_a_batch_kills_its_workers(tmp_path):
     batch = subprocess.Popen([*CLI, "batch", str(folder), "--db", str(tmp_path / "a.sqlite"), "--workers", "2"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "TMPDIR": str(temp)})
     try:
-        assert _wait_until(lambda: len(_descendants(batch.pid)) >= 4, 60), "workers did not start"
+        assert _wait_until(lambda: len(descendants(batch.pid)) >= 4, 60), "workers did not start"
         assert _wait_until(lambda: _committed(tmp_path / "a.sqlite") >= 4, 60), "the workers analyse nothing"
-        family = _descendants(batch.pid)
+        family = descendants(batch.pid)
     finally:
         batch.kill()
         batch.wait()
-    assert _wait_until(lambda: not any(_running(p) for p in family), 10), \
-        f"left running: {[p for p in family if _running(p)]}"
+    assert _wait_until(lambda: not any(running(p) for p in family), 10), \
+        f"left running: {[p for p in family if running(p)]}"
     assert _wait_until(lambda: not any(temp.iterdir()), 5), list(temp.iterdir())   # its multiprocessing folder too
 
 
@@ -107,7 +66,7 @@ def test_an_interrupted_conversion_leaves_no_libreoffice_and_no_temporary_folder
     check = subprocess.Popen([*CLI, "check", str(h.PLAIN / "apk-college.doc")], env={**os.environ, "TMPDIR": str(temp)},
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        assert _wait_until(lambda: _processes_mentioning(str(temp)), 60), "LibreOffice did not start"
+        assert _wait_until(lambda: mentioning(str(temp)), 60), "LibreOffice did not start"
         check.send_signal(signum)
         _, err = check.communicate(timeout=30)
     finally:
@@ -116,5 +75,5 @@ def test_an_interrupted_conversion_leaves_no_libreoffice_and_no_temporary_folder
             check.wait()
     assert check.returncode in (130, 128 + signal.SIGTERM)
     assert b"Traceback" not in err
-    assert _wait_until(lambda: not _processes_mentioning(str(temp)), 10)
+    assert _wait_until(lambda: not mentioning(str(temp)), 10)
     assert list(temp.iterdir()) == []
