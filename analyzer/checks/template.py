@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.cue_data import load_cue_data
-from analyzer.lexicon import morph, repair_ocr
+from analyzer.lexicon import morph
 from analyzer.model import Finding
 from analyzer.nlp import build_nlp
 from analyzer.template_data import Remnant, load_template_data
@@ -70,7 +70,7 @@ def _opens_line(text: str, at: int) -> bool:
 
 
 def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]:
-    text, kind, data = ctx.unwrapped, ctx.institution_type, load_template_data()
+    text, kind, data = ctx.text.unwrapped, ctx.institution_type, load_template_data()
     by_key = {r.key: r for r in data.remnants}
     skipped = [m.span() for m in load_cue_data().additional_schools.finditer(text)]
     skipped += [(c.start, c.end) for c in ctx.citations]
@@ -129,9 +129,8 @@ class TemplateRemnant(Check):
         organisation_in = load_template_data().organisation_in
         if ctx.institution_type not in organisation_in:
             return
-        text = ctx.unwrapped
-        doc = ctx.tokens.doc if ctx.tokens and ctx.tokens.doc is not None else build_nlp()(repair_ocr(text))
-        found = list(_remnants(ctx, doc))
+        text = ctx.text.unwrapped
+        found = list(_remnants(ctx, ctx.text.tokens.doc))
         org = organisation_in[ctx.institution_type]
         for start, end, remnants in _merged(text, found):
             unique = list({r.key: r for r in remnants}.values())
@@ -243,12 +242,12 @@ class WrongName(Check):
     severity = "warning"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        text = ctx.document.text
-        for m in NAME_DISTORTED.finditer(repair_ocr(text)):
+        text, repaired = ctx.document.text, ctx.text.repaired
+        for m in NAME_DISTORTED.finditer(repaired):
             yield self.finding(ctx, "Название платформы искажено: «информационно-коммуникативная» вместо "
                                     "«информационно-коммуникационная».", start=m.start(), end=m.end(),
                                fix="информационно-коммуникационная образовательная платформа «Сферум»")
-        for m in _CYRILLIC_WORD.finditer(repair_ocr(text)):
+        for m in _CYRILLIC_WORD.finditer(repaired):
             if misspelt_name(m.group(0)):
                 yield self.finding(ctx, f"Название платформы написано с ошибкой: «{text[m.start():m.end()]}».",
                                    start=m.start(), end=m.end(), fix="«Сферум»")
