@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 from rapidfuzz.distance import Levenshtein
 from spacy.attrs import LEMMA, ORTH
 from spacy.matcher import Matcher
@@ -75,8 +76,8 @@ def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]
     skipped = [m.span() for m in load_cue_data().additional_schools.finditer(text)]
     skipped += [(c.start, c.end) for c in ctx.citations]
     strings = doc.vocab.strings
-    lemmas = frozenset(strings[h] for h in set(doc.to_array(LEMMA).tolist()))
-    texts = frozenset(strings[h] for h in set(doc.to_array(ORTH).tolist()))
+    lemmas = frozenset(strings[h] for h in numpy.unique(doc.to_array(LEMMA)).tolist())
+    texts = frozenset(strings[h] for h in numpy.unique(doc.to_array(ORTH)).tolist())
     keys = tuple(r.key for r in data.remnants if _possible(r, kind, lemmas, texts))
     matches = [Span(doc, s, e, label=key) for key, s, e in _matcher(keys)(doc)] if keys else []
     for span in sorted(filter_spans(matches), key=lambda s: s.start_char):
@@ -219,7 +220,7 @@ _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-Яа-яЁё]{5,}(?![\w-])")
 def misspelt_name(word: str) -> bool:
     """«Сферрум», «Сфирум»: one or two letters off a form of «Сферум», and not a Russian word («сферу»)."""
     word, forms = word.lower().replace("ё", "е"), load_template_data().name_forms
-    if word in forms or min(Levenshtein.distance(word, f) for f in forms) > (1 if len(word) < 7 else 2):
+    if word in forms or min(Levenshtein.distance(word, f, score_cutoff=2) for f in forms) > (1 if len(word) < 7 else 2):
         return False
     return not morph().word_is_known(word)
 
@@ -247,7 +248,11 @@ class WrongName(Check):
             yield self.finding(ctx, "Название платформы искажено: «информационно-коммуникативная» вместо "
                                     "«информационно-коммуникационная».", start=m.start(), end=m.end(),
                                fix="информационно-коммуникационная образовательная платформа «Сферум»")
+        misspelt: dict[str, bool] = {}   # a word recurs: judged once per document
         for m in _CYRILLIC_WORD.finditer(repaired):
-            if misspelt_name(m.group(0)):
+            word = m.group(0)
+            if (hit := misspelt.get(word)) is None:
+                hit = misspelt[word] = misspelt_name(word)
+            if hit:
                 yield self.finding(ctx, f"Название платформы написано с ошибкой: «{text[m.start():m.end()]}».",
                                    start=m.start(), end=m.end(), fix="«Сферум»")
