@@ -33,9 +33,11 @@ STOP_WORDS = frozenset(["и", "в", "во", "не", "на", "с", "со", "по"
 @Language.component("pymorphy3_lemmas")
 def _lemmatize(doc: Doc) -> Doc:
     # Through arrays: a spaCy Token object per word costs more than the lemma itself.
+    # Each distinct word is looked up once: a regulation repeats most of its words.
     strings = doc.vocab.strings
-    lemmas = [strings.add(lemma(strings[orth])) for orth in doc.to_array(ORTH).tolist()]
-    doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
+    words, at = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    lemmas = numpy.array([strings.add(lemma(strings[orth])) for orth in words.tolist()], dtype=numpy.uint64)
+    doc.from_array([LEMMA], lemmas[at].reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
