@@ -150,14 +150,15 @@ def identifies(cited: CitedAct) -> bool:
 
 
 def check_citations(text: str, registry: Registry, document_date: dt.date | None,
-                    today: dt.date) -> tuple[Citation, ...]:
-    """Every citation in ``text``, linked to the registry and checked.
+                    today: dt.date, repaired: str | None = None) -> tuple[Citation, ...]:
+    """Every citation in ``text``, linked to the registry and checked (``repaired``: the document's
+    OCR-repaired text when the caller has it).
 
     Status is judged on ``document_date``, or on ``today`` for an undated
     document (which is then never "not yet in force").
     """
     result = []
-    for start, end, cited in find_citations(text, registry.short_titles):
+    for start, end, cited in find_citations(text, registry.short_titles, repaired):
         act = link(cited, registry)
         unknown: tuple[Problem, ...] = () if identifies(cited) else ("unknown",)
         result.append(Citation(

@@ -13,11 +13,10 @@ LOOKALIKE = str.maketrans("AaBCcEeHKkMnOoPpTXxYyur", "АаВСсЕеНКкМпО
 _MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
 
 
-@lru_cache(maxsize=8)
 def repair_ocr(text: str) -> str:
     """Replace Latin look-alike letters inside Cyrillic words ("Aдминистратор"); the length is kept.
 
-    Cached: every stage repairs the same document text.
+    A document's text is repaired once, in ``analyzer.analysed.AnalysedText.repaired``.
     """
     return _MIXED_WORD.sub(lambda m: m.group(0).translate(LOOKALIKE), text)
 

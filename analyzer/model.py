@@ -204,9 +204,6 @@ class Structure:
     sections: tuple[Section, ...]
     defects: tuple[StructureDefect, ...] = ()
     body_start: int = 0
-    # Document.text with the line breaks inside each logical line turned into spaces (same length): a phrase
-    # broken by a hard wrap («канал\nшколы») reads as one. Built once by the parser from its lines.
-    unwrapped: str = field(default="", compare=False, repr=False)
 
     def index_at(self, offset: int) -> int | None:
         """Index of the deepest section whose span holds ``offset``."""

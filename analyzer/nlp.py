@@ -3,8 +3,9 @@
 spaCy's blank Russian tokenizer splits the text; lemmas come from a cached
 pymorphy3 lookup wired in as a spaCy component (spaCy's own pymorphy3 mode
 needs a tagger that no installable Russian model provides here, and is much
-slower). OCR damage is repaired first by a same-length normalisation, so
-every token offset is an offset into ``Document.text``.
+slower). Documents are tokenised once, OCR-repaired (same length), by
+``analyzer.analysed.analyse_text``, so every token offset is an offset into
+``Document.text``.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from analyzer.ingest.guards import MAX_CHARS
-from analyzer.lexicon import lemma, repair_ocr
+from analyzer.lexicon import lemma
 
 _WORD = re.compile(r"[а-яёa-z]", re.IGNORECASE)
 _PART = re.compile(r"[^\W_]+")
@@ -32,9 +33,11 @@ STOP_WORDS = frozenset(["и", "в", "во", "не", "на", "с", "со", "по"
 @Language.component("pymorphy3_lemmas")
 def _lemmatize(doc: Doc) -> Doc:
     # Through arrays: a spaCy Token object per word costs more than the lemma itself.
+    # Each distinct word is looked up once: a regulation repeats most of its words.
     strings = doc.vocab.strings
-    lemmas = [strings.add(lemma(strings[orth])) for orth in doc.to_array(ORTH).tolist()]
-    doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
+    words, at = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    lemmas = numpy.array([strings.add(lemma(strings[orth])) for orth in words.tolist()], dtype=numpy.uint64)
+    doc.from_array([LEMMA], lemmas[at].reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -72,7 +75,7 @@ class TokenTable:
     """The document's word tokens in order, with offsets into its text."""
 
     tokens: tuple[Token, ...]
-    doc: Doc | None = field(default=None, compare=False, repr=False)  # the spaCy Doc, for Matcher-based checks
+    doc: Doc = field(compare=False, repr=False)  # the spaCy Doc, for Matcher-based checks
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -85,8 +88,8 @@ class TokenTable:
 
 
 def tokenize(text: str) -> TokenTable:
-    """Word tokens of ``text`` (hyphenated words split into their parts)."""
-    doc = build_nlp()(repair_ocr(text))
+    """Word tokens of ``text`` (hyphenated words split into their parts); OCR damage is the caller's to repair."""
+    doc = build_nlp()(text)
     strings = doc.vocab.strings
     tokens: list[Token] = []
     for idx, orth, lemma_hash in doc.to_array([IDX, ORTH, LEMMA]).tolist():

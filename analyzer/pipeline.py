@@ -1,6 +1,6 @@
 """analyze(): the one-way flow from a file to a Report.
 
-read → structure → tokens → institution type and scope → citations →
+read → analysed text (OCR repair, logical lines, tokens) → structure → institution type and scope → citations →
 clause matching → checks → Report. Heavy objects (spaCy pipeline, clause
 set, registry, matcher) are built once per process and shared.
 """
@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from analyzer.analysed import analyse_text
 from analyzer.checks import CheckContext, ocr_guard, run_checks
 from analyzer.checks.document import OutOfScope
 from analyzer.citations import check_citations
@@ -25,7 +26,6 @@ from analyzer.ingest import OcrOptions, read
 from analyzer.institution import institution_type
 from analyzer.matching import Matcher, Thresholds
 from analyzer.model import ClauseMatch, Document, Report, Structure
-from analyzer.nlp import tokenize
 from analyzer.organisation import organisation_name
 from analyzer.registry import Registry, load_registry
 from analyzer.scope import judge_scope
@@ -84,26 +84,25 @@ def analyze_document(document: Document, *, today: dt.date | None = None, timer:
     today = today or dt.date.today()
     clause_set, registry = load_clause_set(), registry or load_registry()
     text = document.text
-    with timer.stage("structure"):
-        structure = parse(document)
-        kind = institution_type(text)
-        verdict = judge_scope(text, structure.title, kind)
     with timer.stage("lemmatise"):
-        flat = structure.unwrapped
-        tokens = tokenize(flat)
+        analysed = analyse_text(text)
+    with timer.stage("structure"):
+        structure = parse(analysed)
+        kind = institution_type(text)
+        verdict = judge_scope(analysed.repaired, structure.title, kind)
     doc_date = document_date(structure)
     with timer.stage("citations"):
-        citations = check_citations(text, registry, doc_date, today)
+        citations = check_citations(text, registry, doc_date, today, repaired=analysed.repaired)
     with timer.stage("match"):
         if verdict.in_scope:
-            clauses = _matcher(thresholds).match(text, structure, tokens, kind)
+            clauses = _matcher(thresholds).match(analysed, structure, kind)
         else:
             clauses = tuple(ClauseMatch(c.id, "not_applicable", 0.0) for c in clause_set.clauses)
     edition = follows(citations, clauses, clause_set)
     ctx = CheckContext(document=document, structure=structure, institution_type=kind, in_scope=verdict.in_scope,
                        citations=citations, clauses=clauses, clause_set=clause_set, registry=registry,
-                       document_date=doc_date, today=today, looks_like=verdict.looks_like, tokens=tokens,
-                       unwrapped=flat, edition=edition)
+                       document_date=doc_date, today=today, looks_like=verdict.looks_like, text=analysed,
+                       edition=edition)
     with timer.stage("checks"):
         # a document that is not a Sferum regulation gets one verdict, not a list of defects
         findings = ocr_guard.review(run_checks(ctx, None if verdict.in_scope else (OUT_OF_SCOPE,)), ctx)

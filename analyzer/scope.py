@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analyzer.lexicon import repair_ocr
 from analyzer.model import InstitutionType
 
 SFERUM = re.compile(r"сферум|sferum|\bикоп\b|учебн\w+\s+профил", re.IGNORECASE)
@@ -41,8 +40,7 @@ class ScopeVerdict:
 
 
 def judge_scope(text: str, title: str | None, institution: InstitutionType) -> ScopeVerdict:
-    """In scope: a Sferum regulation of a school, college or additional-education body."""
-    text = repair_ocr(text)
+    """In scope: a Sferum regulation of a school, college or additional-education body (``text``: OCR-repaired)."""
     top = (title or "") + "\n" + text[:TOP]
     mentions = len(SFERUM.findall(text))
     if institution == "preschool":

@@ -22,12 +22,11 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from analyzer.analysed import analyse_text
 from analyzer.clause_set import load_clause_set
 from analyzer.institution import institution_type
 from analyzer.matching import Matcher, Thresholds
 from analyzer.matching.units import build_units
-from analyzer.model import Document
-from analyzer.nlp import repair_ocr, tokenize
 from analyzer.structure import parse
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,8 +39,8 @@ GRID = {"fuzzy_min": [0.0, 30.0, 50.0], "explained_margin": [6.0, 12.0, 25.0],
 
 
 def prepared(text: str):
-    structure = parse(Document(source="x.txt", format="txt", text=text))
-    return text, structure, tokenize(text), institution_type(text)
+    analysed = analyse_text(text)
+    return analysed, parse(analysed), institution_type(text)
 
 
 def corpus(gold_dir: Path):
@@ -73,8 +72,8 @@ def f1(tp: int, fp: int, fn: int) -> float:
 def evaluate(matcher: Matcher, items) -> float:
     """Gap F1 over all items."""
     tp = fp = fn = 0
-    for (text, structure, tokens, kind), expected in items:
-        got = {m.clause: m.status in FLAGGED for m in matcher.match(text, structure, tokens, kind)
+    for (analysed, structure, kind), expected in items:
+        got = {m.clause: m.status in FLAGGED for m in matcher.match(analysed, structure, kind)
                if m.status != "not_applicable"}
         for k, flagged in expected.items():
             tp += got.get(k) and flagged
@@ -86,9 +85,9 @@ def evaluate(matcher: Matcher, items) -> float:
 class FuzzyOnly(Matcher):
     """Ablation: a clause is present when a unit of its role scores ≥ 70 fuzzy, whatever its concepts."""
 
-    def match(self, text, structure, tokens, institution_type):
+    def match(self, analysed, structure, institution_type):
         from analyzer.model import ClauseMatch
-        units = build_units(repair_ocr(text), structure, tokens)
+        units = build_units(analysed.repaired, structure, analysed.tokens)
         fuzzy = self._fuzzy(units, np.ones((len(self.clauses), len(units)), dtype=bool))
         out = []
         for ci, clause in enumerate(self.clauses):

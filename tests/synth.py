@@ -80,10 +80,10 @@ def renumber(text: str, shift: int = 1) -> str:
 
 def reorder_sections(text: str) -> str:
     """Swap the second and third top-level sections (a part moved in the draft), numbers kept as written."""
-    from analyzer.model import Document
+    from analyzer.analysed import analyse_text
     from analyzer.structure import parse
 
-    tops = [s for s in parse(Document("draft.txt", "txt", text)).sections if s.level == 1]
+    tops = [s for s in parse(analyse_text(text)).sections if s.level == 1]
     if len(tops) < 3:
         raise ValueError("fewer than three top-level sections")
     second, third = tops[1], tops[2]

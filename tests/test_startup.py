@@ -38,3 +38,15 @@ def test_public_api_is_lazy_and_complete():
     report = analyzer.analyze(Path(__file__).parents[1] / "corpora" / "regulations" / "apk-college.txt")
     assert isinstance(report, analyzer.Report) and all(isinstance(f, analyzer.Finding) for f in report.findings)
     assert report.document == analyzer.read(report.document.source)
+
+
+def test_text_check_loads_no_docx_or_pdf_stack():
+    """A TXT check imports the readers and writers of its own format only: no python-docx, pypdfium2,
+    jinja2-based writers, nor the DOCX or PDF reader modules."""
+    txt = Path(__file__).parents[1] / "corpora" / "regulations" / "apk-college.txt"
+    code = f"from analyzer.cli import main\n    try: main(['check', {str(txt)!r}])\n    except SystemExit: pass"
+    loaded = loaded_after(code)
+    assert "analyzer.ingest.txt_reader" in loaded and "analyzer.report.text_writer" in loaded
+    unwanted = {"docx", "pypdfium2", "analyzer.ingest.docx_reader", "analyzer.ingest.pdf_reader",
+                "analyzer.ingest.image_reader", "analyzer.report.docx_writer", "analyzer.report.html_writer"}
+    assert not loaded & unwanted

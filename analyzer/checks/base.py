@@ -24,10 +24,10 @@ from analyzer.model import (
     Severity,
     Structure,
 )
-from analyzer.nlp import TokenTable
 from analyzer.vocabulary import Category
 
 if TYPE_CHECKING:
+    from analyzer.analysed import AnalysedText
     from analyzer.clause_set import ClauseSet
     from analyzer.registry import Registry
 
@@ -48,9 +48,8 @@ class CheckContext:
     registry: Registry
     document_date: dt.date | None
     today: dt.date
+    text: AnalysedText                 # the document's text forms and tokens: checks never re-derive them
     looks_like: str | None = None      # what an out-of-scope document seems to be
-    tokens: TokenTable | None = None   # the shared tokens and spaCy Doc: checks must not re-tokenise
-    unwrapped: str = ""                # Document.text with wrapped lines joined (same length), from the pipeline
     edition: EditionVerdict | None = None   # which text of the recommendations the draft follows
 
     def quote(self, start: int, end: int) -> str:

@@ -225,7 +225,7 @@ class ObligationProhibited(Check):
     severity = "warning"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        text = ctx.unwrapped
+        text = ctx.text.unwrapped
         for section in ctx.structure.sections:
             lead = PROHIBITION.search(text, section.start, section.text_end)
             if not lead:
@@ -278,7 +278,7 @@ class HeadReportsToHead(Check):
     severity = "warning"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        text, sections = ctx.unwrapped, ctx.structure.sections
+        text, sections = ctx.text.unwrapped, ctx.structure.sections
         for section in sections:
             parent = sections[section.parent] if section.parent is not None else None
             if section.role != "head" or (parent is not None and parent.role == "head") \

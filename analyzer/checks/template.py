@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 from rapidfuzz.distance import Levenshtein
 from spacy.attrs import LEMMA, ORTH
 from spacy.matcher import Matcher
@@ -22,7 +23,7 @@ from spacy.util import filter_spans
 
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.cue_data import load_cue_data
-from analyzer.lexicon import morph, repair_ocr
+from analyzer.lexicon import morph
 from analyzer.model import Finding
 from analyzer.nlp import build_nlp
 from analyzer.template_data import Remnant, load_template_data
@@ -70,13 +71,13 @@ def _opens_line(text: str, at: int) -> bool:
 
 
 def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]:
-    text, kind, data = ctx.unwrapped, ctx.institution_type, load_template_data()
+    text, kind, data = ctx.text.unwrapped, ctx.institution_type, load_template_data()
     by_key = {r.key: r for r in data.remnants}
     skipped = [m.span() for m in load_cue_data().additional_schools.finditer(text)]
     skipped += [(c.start, c.end) for c in ctx.citations]
     strings = doc.vocab.strings
-    lemmas = frozenset(strings[h] for h in set(doc.to_array(LEMMA).tolist()))
-    texts = frozenset(strings[h] for h in set(doc.to_array(ORTH).tolist()))
+    lemmas = frozenset(strings[h] for h in numpy.unique(doc.to_array(LEMMA)).tolist())
+    texts = frozenset(strings[h] for h in numpy.unique(doc.to_array(ORTH)).tolist())
     keys = tuple(r.key for r in data.remnants if _possible(r, kind, lemmas, texts))
     matches = [Span(doc, s, e, label=key) for key, s, e in _matcher(keys)(doc)] if keys else []
     for span in sorted(filter_spans(matches), key=lambda s: s.start_char):
@@ -129,9 +130,8 @@ class TemplateRemnant(Check):
         organisation_in = load_template_data().organisation_in
         if ctx.institution_type not in organisation_in:
             return
-        text = ctx.unwrapped
-        doc = ctx.tokens.doc if ctx.tokens and ctx.tokens.doc is not None else build_nlp()(repair_ocr(text))
-        found = list(_remnants(ctx, doc))
+        text = ctx.text.unwrapped
+        found = list(_remnants(ctx, ctx.text.tokens.doc))
         org = organisation_in[ctx.institution_type]
         for start, end, remnants in _merged(text, found):
             unique = list({r.key: r for r in remnants}.values())
@@ -220,7 +220,7 @@ _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-Яа-яЁё]{5,}(?![\w-])")
 def misspelt_name(word: str) -> bool:
     """«Сферрум», «Сфирум»: one or two letters off a form of «Сферум», and not a Russian word («сферу»)."""
     word, forms = word.lower().replace("ё", "е"), load_template_data().name_forms
-    if word in forms or min(Levenshtein.distance(word, f) for f in forms) > (1 if len(word) < 7 else 2):
+    if word in forms or min(Levenshtein.distance(word, f, score_cutoff=2) for f in forms) > (1 if len(word) < 7 else 2):
         return False
     return not morph().word_is_known(word)
 
@@ -243,12 +243,16 @@ class WrongName(Check):
     severity = "warning"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        text = ctx.document.text
-        for m in NAME_DISTORTED.finditer(repair_ocr(text)):
+        text, repaired = ctx.document.text, ctx.text.repaired
+        for m in NAME_DISTORTED.finditer(repaired):
             yield self.finding(ctx, "Название платформы искажено: «информационно-коммуникативная» вместо "
                                     "«информационно-коммуникационная».", start=m.start(), end=m.end(),
                                fix="информационно-коммуникационная образовательная платформа «Сферум»")
-        for m in _CYRILLIC_WORD.finditer(repair_ocr(text)):
-            if misspelt_name(m.group(0)):
+        misspelt: dict[str, bool] = {}   # a word recurs: judged once per document
+        for m in _CYRILLIC_WORD.finditer(repaired):
+            word = m.group(0)
+            if (hit := misspelt.get(word)) is None:
+                hit = misspelt[word] = misspelt_name(word)
+            if hit:
                 yield self.finding(ctx, f"Название платформы написано с ошибкой: «{text[m.start():m.end()]}».",
                                    start=m.start(), end=m.end(), fix="«Сферум»")

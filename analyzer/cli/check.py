@@ -21,18 +21,30 @@ from analyzer.ingest.scan import OcrOptions
 from analyzer.matching import Thresholds
 from analyzer.output import write_atomic
 from analyzer.report.csv_writer import render_csv
-from analyzer.report.docx_writer import annotate_docx, fix_docx, gap_report_docx
 from analyzer.report.fix_plan import plan_fixes
-from analyzer.report.html_writer import render_html
 from analyzer.report.json_writer import dumps
-from analyzer.report.markdown_writer import render_markdown
 from analyzer.report.text_writer import render_text
 from analyzer.report.view import SEVERITY_ORDER
 
 
+# The writers of one format are imported when it is chosen: python-docx and jinja2 are not a text check's.
 def _docx(report: Report, source: bytes) -> bytes:
     """The draft itself with comments when it is a DOCX, else the gap report."""
+    from analyzer.report.docx_writer import annotate_docx, gap_report_docx
+
     return annotate_docx(report, source) if report.document.format == "docx" else gap_report_docx(report)
+
+
+def _html(report: Report, _: bytes) -> str:
+    from analyzer.report.html_writer import render_html
+
+    return render_html(report)
+
+
+def _markdown(report: Report, _: bytes) -> str:
+    from analyzer.report.markdown_writer import render_markdown
+
+    return render_markdown(report)
 
 
 @dataclass(frozen=True)
@@ -47,8 +59,8 @@ FORMATS = {
     "text": OutputFormat(every=lambda reports: "\n\n".join(render_text(r) for r in reports)),
     "json": OutputFormat(every=dumps),
     "csv": OutputFormat(every=render_csv, encoding="utf-8-sig"),   # the BOM makes Excel read UTF-8
-    "html": OutputFormat(".html", each=lambda report, _: render_html(report)),
-    "markdown": OutputFormat(".md", each=lambda report, _: render_markdown(report)),
+    "html": OutputFormat(".html", each=_html),
+    "markdown": OutputFormat(".md", each=_markdown),
     "docx": OutputFormat(".reglint.docx", each=_docx),
 }
 FIXED_SUFFIX = ".fixed.docx"
@@ -162,6 +174,8 @@ def _write_each(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> No
 
 def _write_fixes(args: argparse.Namespace, done: list[tuple[Path, Report]]) -> None:
     for target, (path, report) in zip(_targets([p for p, _ in done], args.output, FIXED_SUFFIX, args.files), done):
+        from analyzer.report.docx_writer import fix_docx
+
         plan = plan_fixes(report)
         _write(target, fix_docx(report, path.read_bytes()))
         print(f"{path}: исправленный проект с правками — {target} (добавлено положений: {len(plan.insertions)}, "

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer import Document, InputError, Structure, read
+from analyzer.analysed import analyse_text
 from analyzer.cli import help_of
 from analyzer.report.json_writer import approvals_to_list, sections_to_list
 from analyzer.structure import parse
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(exc.message, file=sys.stderr)
         return 2
-    structure = parse(document)
+    structure = parse(analyse_text(document.text))
     if args.format == "json":
         print(json.dumps(to_dict(document, structure), ensure_ascii=False, indent=2))
     else:

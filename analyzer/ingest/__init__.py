@@ -15,20 +15,17 @@ the reason in Russian; no other exception escapes for a bad file.
 """
 from __future__ import annotations
 
+import importlib
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from analyzer.errors import Empty, InputError, UnsupportedType
-from analyzer.ingest.docx_reader import read_docx
 from analyzer.ingest.guards import MAX_BYTES, MAX_CHARS, check_archive, check_chars, check_size, resolve_format
-from analyzer.ingest.image_reader import read_image
-from analyzer.ingest.office_convert import read_converted
-from analyzer.ingest.pdf_reader import read_pdf
 from analyzer.ingest.scan import OCR_MODES, OcrMode, OcrOptions
 from analyzer.ingest.sniff import sniff
-from analyzer.ingest.txt_reader import read_txt
 from analyzer.model import Document, Format
 
 __all__ = ["MAX_BYTES", "MAX_CHARS", "OCR_MODES", "OcrMode", "OcrOptions", "read", "read_file_bounded"]
@@ -36,13 +33,22 @@ _NOT_REGULAR = {stat.S_IFIFO: "это именованный канал (FIFO), 
                 stat.S_IFBLK: "это устройство, а не файл", stat.S_IFDIR: "это папка, а не файл",
                 stat.S_IFSOCK: "это сокет, а не файл"}
 
-_READERS: dict[Format, Callable[[bytes, str, Format, tuple[str, ...]], Document]] = {
-    "txt": read_txt, "md": read_txt, "docx": read_docx,
-    "doc": read_converted, "odt": read_converted, "rtf": read_converted,
+# Reader modules by format, imported when a file of the format is read: a TXT check loads neither
+# python-docx nor pypdfium2. The OCR readers take the OcrOptions as well.
+_READERS: dict[Format, str] = {
+    "txt": "txt_reader.read_txt", "md": "txt_reader.read_txt", "docx": "docx_reader.read_docx",
+    "doc": "office_convert.read_converted", "odt": "office_convert.read_converted",
+    "rtf": "office_convert.read_converted",
 }
-_OCR_READERS: dict[Format, Callable[..., Document]] = {
-    "pdf": read_pdf, "tiff": read_image, "jpeg": read_image, "png": read_image,
+_OCR_READERS: dict[Format, str] = {
+    "pdf": "pdf_reader.read_pdf", "tiff": "image_reader.read_image", "jpeg": "image_reader.read_image",
+    "png": "image_reader.read_image",
 }
+
+
+def _reader(where: str) -> Callable[..., Document]:
+    module, _, function = where.rpartition(".")
+    return cast(Callable[..., Document], getattr(importlib.import_module(f"analyzer.ingest.{module}"), function))
 
 
 def read_file_bounded(path: str | os.PathLike[str], label: str, max_bytes: int) -> bytes:
@@ -92,9 +98,9 @@ def read(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
     if kind.name in ("docx", "odt"):
         check_archive(label, data, max_bytes)
     if fmt in _OCR_READERS:
-        document = _OCR_READERS[fmt](data, label, fmt, warnings, ocr or OcrOptions())
+        document = _reader(_OCR_READERS[fmt])(data, label, fmt, warnings, ocr or OcrOptions())
     else:
-        document = _READERS[fmt](data, label, fmt, warnings)
+        document = _reader(_READERS[fmt])(data, label, fmt, warnings)
     if not document.text.strip():
         raise Empty(label, "после чтения не осталось текста")
     check_chars(label, document.text)

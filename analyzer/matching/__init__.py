@@ -25,13 +25,14 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from analyzer.analysed import AnalysedText
 from analyzer.clause_set import Clause, ClauseSet
 from analyzer.lexicon import repair_ocr
 from analyzer.matching.concepts import ConceptIndex
 from analyzer.matching.signals import conflict, optional_marker, weakening_pattern
 from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
-from analyzer.nlp import TokenTable, tokenize
+from analyzer.nlp import tokenize
 from analyzer.vocabulary import DUTY_ROLES, INSTITUTIONS, PERSON_ROLES
 
 MAX_EVIDENCE = 3
@@ -49,7 +50,7 @@ class Thresholds:
 
 def _clause_keys(clause: Clause) -> list[str]:
     texts = (clause.wording, *clause.variants, *clause.mr_points)
-    return [" ".join(t.lemma for t in tokenize(text).tokens if not t.stop) for text in texts]
+    return [" ".join(t.lemma for t in tokenize(repair_ocr(text)).tokens if not t.stop) for text in texts]
 
 
 class Matcher:
@@ -89,10 +90,9 @@ class Matcher:
         np.maximum.at(out, (np.asarray(self.owner)[rows], cols), (tset + tsort) / 2.0)
         return out
 
-    def match(self, text: str, structure: Structure, tokens: TokenTable,
-              institution_type: str) -> tuple[ClauseMatch, ...]:
-        text = repair_ocr(text)
-        units = build_units(text, structure, tokens)
+    def match(self, analysed: AnalysedText, structure: Structure, institution_type: str) -> tuple[ClauseMatch, ...]:
+        text = analysed.repaired
+        units = build_units(text, structure, analysed.tokens)
         if not units:
             return tuple(self._empty(c, institution_type) for c in self.clauses)
         sentences = [u.lemmas for u in units if not u.is_list]

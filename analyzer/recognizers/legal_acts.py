@@ -331,12 +331,14 @@ def _named(short_titles: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(rf"\s+(?:{_COUNTRY}\s+)?(?P<title>(?:{names})(?:\s+в\s+{_COUNTRY})?)(?![\w-])", _I)
 
 
-def find_citations(text: str, short_titles: tuple[str, ...] = ()) -> list[tuple[int, int, CitedAct]]:
+def find_citations(text: str, short_titles: tuple[str, ...] = (),
+                   repaired: str | None = None) -> list[tuple[int, int, CitedAct]]:
     """Every citation of an act of a federal body in ``text``, in order: (start, end, what it says).
 
-    ``short_titles`` are the names laws go by without quotes ("об образовании").
+    ``short_titles`` are the names laws go by without quotes ("об образовании"); ``repaired``: ``text``
+    OCR-repaired, when the caller has it.
     """
-    folded = repair_ocr(text)
+    folded = repair_ocr(text) if repaired is None else repaired
     named = _named(short_titles)
     heads = sorted([(m.start(), _from_kind, m) for m in _KIND.finditer(folded)]
                    + [(m.start(), _from_law_number, m) for m in _FZ_NUMBER.finditer(folded)]

@@ -2,20 +2,23 @@
 numbered sections with the role each speaks of, and numbering defects.
 
     from analyzer.structure import parse
-    structure = parse(document)
+    structure = parse(analyse_text(document.text))
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from analyzer.lexicon import repair_ocr
-from analyzer.model import Document, Section, Structure
+from analyzer.model import Section, Structure
 from analyzer.structure.approval import find_approvals
 from analyzer.structure.defects import find_defects
-from analyzer.structure.lines import Line, is_unnumbered_heading, logical_lines, unwrapped
+from analyzer.structure.lines import Line, is_unnumbered_heading
 from analyzer.structure.roles import resolve, topic_role
 from analyzer.structure.title import find_title
 from analyzer.structure.tree import Node, build_tree
+
+if TYPE_CHECKING:   # the pipeline builds the text from these modules' lines; the parser only reads it
+    from analyzer.analysed import AnalysedText
 
 __all__ = ["parse"]
 
@@ -54,10 +57,9 @@ def _sections(nodes: Sequence[Node]) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def parse(document: Document) -> Structure:
-    """The structure of ``document``; never raises on odd text."""
-    text = repair_ocr(document.text)  # same length: every span still points into document.text
-    lines = logical_lines(text)
+def parse(analysed: AnalysedText) -> Structure:
+    """The structure of a document from its analysed text; never raises on odd text."""
+    text, lines = analysed.repaired, analysed.lines  # same length: every span still points into document.text
     title = find_title(lines)
     body_from = title.last + 1 if title else 0
     # Stamps stand above the title, or below it when the title comes first.
@@ -68,12 +70,10 @@ def parse(document: Document) -> Structure:
                                         len(lines)))
     body_start = lines[body_from].start if body_from < len(lines) else len(text)
     nodes = build_tree(lines[body_from:])
-    flat = unwrapped(document.text, lines)
     return Structure(
         title=title.text if title else None,
         title_span=(title.start, title.end) if title else None,
         approvals=approvals,
         sections=_sections(nodes),
-        defects=find_defects(text, flat, nodes, title, body_start),
-        body_start=body_start,
-        unwrapped=flat)
+        defects=find_defects(text, analysed.unwrapped, nodes, title, body_start),
+        body_start=body_start)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.model import Document, Structure
+from analyzer.analysed import analyse_text
+from analyzer.model import Structure
 from analyzer.structure import parse
 
 REGULATIONS = Path(__file__).resolve().parents[2] / "corpora" / "regulations"
@@ -19,10 +20,6 @@ CORPUS = sorted(p.stem for p in REGULATIONS.glob("*.txt"))
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "regulation" in metafunc.fixturenames:
         metafunc.parametrize("regulation", CORPUS)
-
-
-def _document(text: str, source: str = "test.txt") -> Document:
-    return Document(source=source, format="txt", text=text)
 
 
 @pytest.fixture(scope="session")
@@ -37,10 +34,10 @@ def corpus_text() -> Callable[[str], str]:
 
 @pytest.fixture(scope="session")
 def corpus(corpus_text) -> dict[str, Structure]:
-    return {name: parse(_document(corpus_text(name), f"{name}.txt")) for name in CORPUS}
+    return {name: parse(analyse_text(corpus_text(name))) for name in CORPUS}
 
 
 @pytest.fixture(scope="session")
 def structure_of() -> Callable[[str], Structure]:
     """Parse a regulation given as text."""
-    return lambda text: parse(_document(text))
+    return lambda text: parse(analyse_text(text))
