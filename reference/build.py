@@ -125,16 +125,20 @@ def validate_editions(clauses: list[dict], texts: dict[str, dict[str, str]]) -> 
 def build_second(text_path: Path, clauses_path: Path, first_points: dict[str, str], out_path: Path) -> BuildResult:
     """The second text's points into ``out_path``; both texts' records of the clause set checked."""
     points = parse_section_points(text_path.read_text(encoding="utf-8"))
+    clauses = yaml.safe_load(clauses_path.read_text(encoding="utf-8"))["clauses"]
+    problems = tuple(validate_editions(clauses, {"ed1": first_points, "ed2": points}))
+    return BuildResult(points=points, changed=_write_points(points, text_path, out_path), problems=problems)
+
+
+def _write_points(points: dict[str, str], source: Path, out_path: Path) -> tuple[str, ...]:
+    """Write ``points`` parsed from ``source`` to ``out_path``; the point numbers whose text changed."""
     old: dict[str, str] = {}
     if out_path.exists():
         old = {str(p["number"]): p["text"] for p in yaml.safe_load(out_path.read_text(encoding="utf-8"))["points"]}
-    changed = tuple(sorted(k for k in set(points) | set(old) if points.get(k) != old.get(k)))
-    clauses = yaml.safe_load(clauses_path.read_text(encoding="utf-8"))["clauses"]
-    problems = tuple(validate_editions(clauses, {"ed1": first_points, "ed2": points}))
-    data = {"version": f"mr-{text_path.stem}", "source": text_path.name,
+    data = {"version": f"mr-{source.stem}", "source": source.name,
             "points": [{"number": k, "text": v} for k, v in points.items()]}
     out_path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
-    return BuildResult(points=points, changed=changed, problems=problems)
+    return tuple(sorted(k for k in set(points) | set(old) if points.get(k) != old.get(k)))
 
 
 def validate(clauses: list[dict], spec: list[dict], points: dict[str, str]) -> list[str]:
@@ -158,15 +162,8 @@ def validate(clauses: list[dict], spec: list[dict], points: dict[str, str]) -> l
 
 def build(mr_path: Path, clauses_path: Path, spec_path: Path | None, out_path: Path) -> BuildResult:
     points = parse_mr_points(mr_path.read_text(encoding="utf-8"))
-    old: dict[str, str] = {}
-    if out_path.exists():
-        old = {str(p["number"]): p["text"] for p in yaml.safe_load(out_path.read_text(encoding="utf-8"))["points"]}
-    changed = tuple(sorted(k for k in set(points) | set(old) if points.get(k) != old.get(k)))
     clauses = yaml.safe_load(clauses_path.read_text(encoding="utf-8"))["clauses"]
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))["clauses"] if spec_path else []
     problems = tuple(validate(clauses, spec, points) if spec_path else ())
-    data = {"version": f"mr-{mr_path.stem}", "source": mr_path.name,
-            "points": [{"number": k, "text": v} for k, v in points.items()]}
-    out_path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
-    return BuildResult(points=points, changed=changed, problems=problems)
+    return BuildResult(points=points, changed=_write_points(points, mr_path, out_path), problems=problems)
 
