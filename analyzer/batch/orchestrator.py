@@ -21,6 +21,7 @@ from analyzer.errors import InputError
 from analyzer.ingest.ocr import PAGE_TIMEOUT
 
 if TYPE_CHECKING:
+    from analyzer.ingest.scan import OcrMode
     from analyzer.matching import Thresholds
 
 Progress = Callable[[int, int, str], None]
@@ -101,7 +102,7 @@ class _Batch:
 class OcrSettings:
     """--ocr and --ocr-timeout of a batch; ``progress(pages)`` is called with the pages OCR'd so far."""
 
-    mode: str = "auto"
+    mode: OcrMode = "auto"
     timeout: float = PAGE_TIMEOUT
     progress: OcrProgress | None = None
 

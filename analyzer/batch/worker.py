@@ -26,6 +26,7 @@ from analyzer.ingest.ocr import PAGE_TIMEOUT
 from analyzer.ingest.office_convert import kill_conversions
 
 if TYPE_CHECKING:
+    from analyzer.ingest.scan import OcrMode, OcrOptions
     from analyzer.matching import Thresholds
 
 INTERNAL = ReglintError.code   # RL900
@@ -51,7 +52,7 @@ class Task:
     content_hash: str
     warnings: tuple[str, ...] = ()
     thresholds: Thresholds | None = None   # the matcher's (analyzer.config); None: the calibrated defaults
-    ocr: str = "auto"                                 # --ocr: auto | always | never
+    ocr: OcrMode = "auto"
     ocr_cached: tuple[dict[str, Any], ...] = ()       # pages the store already holds for this content hash
     ocr_timeout: float = PAGE_TIMEOUT
 
@@ -118,12 +119,12 @@ def _process_facts() -> dict[str, Any]:
             "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 
 
-def _ocr_options(task: Task) -> Any:
+def _ocr_options(task: Task) -> OcrOptions:
     from analyzer.ingest import OcrOptions
     from analyzer.ingest.ocr import page_from_dict
 
     pages = (page_from_dict(p) for p in task.ocr_cached)
-    return OcrOptions(mode=task.ocr, timeout=task.ocr_timeout, cached={p.page: p for p in pages})  # type: ignore[arg-type]
+    return OcrOptions(mode=task.ocr, timeout=task.ocr_timeout, cached={p.page: p for p in pages})
 
 
 def analyze_task(task: Task) -> dict[str, Any]:

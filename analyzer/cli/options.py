@@ -43,6 +43,7 @@ def positive_int(value: str) -> int:
 
 
 def positive_float(value: str) -> float:
+    """An argparse type: a number above 0 (else a usage error, exit 2)."""
     try:
         number = float(value)
     except ValueError:
