@@ -12,7 +12,7 @@ from pathlib import Path
 from analyzer.cli import help_of
 from analyzer.cli.check import UsageError
 from analyzer.cli.options import add_store_arguments, store_of
-from analyzer.cli.review import _store, reviewed
+from analyzer.cli.review import open_store, reviewed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -70,7 +70,7 @@ def _all(args: argparse.Namespace) -> list[Path]:
         raise UsageError("с --all файл не указывают: заключения пишутся по всем документам базы")
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"с --all -o должен быть папкой, а {args.output} — файл")
-    with _store(args.db) as store:
+    with open_store(args.db) as store:
         conclusions = store_conclusions(store, reviewer=args.reviewer)
     if not conclusions:
         raise UsageError(f"в базе {args.db} нет проверенных положений о «Сферуме»")

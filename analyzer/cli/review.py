@@ -43,7 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _store(db: Path | None, create: bool = False) -> Store:
+def open_store(db: Path | None, create: bool = False) -> Store:
+    """The store ``db`` of decisions; a usage error when it is not given, or missing and not to be created."""
     from analyzer.batch.store import Store
 
     if db is None:
@@ -70,7 +71,7 @@ def reviewed(report: Report, db: Path | None, org: str | None) -> Report:
         report = with_organisation(report, org)
     if db is None:
         return report
-    with _store(db) as store:
+    with open_store(db) as store:
         return load_reviews(store, report)
 
 
@@ -98,7 +99,7 @@ def _history(report: Report, db: Path, fingerprint: str) -> None:
         finding = find(report, fingerprint)
     except ReviewError as exc:
         raise UsageError(str(exc)) from exc
-    with _store(db) as store:
+    with open_store(db) as store:
         actions = history(store, organisation_key(report.organisation), finding.fingerprint)
     if not actions:
         print(f"{finding.fingerprint}: решений ещё не было")
@@ -127,7 +128,7 @@ def _decide(args: argparse.Namespace) -> int:
         _history(report, args.db, args.history)
         return 0
     if not (args.accept or args.dismiss or args.comment):
-        with _store(args.db, create=True) as store:
+        with open_store(args.db, create=True) as store:
             from analyzer.review.decisions import load_reviews
 
             _list(load_reviews(store, report))
@@ -136,7 +137,7 @@ def _decide(args: argparse.Namespace) -> int:
     action, fingerprint, comment = (("accept", args.accept, None) if args.accept else
                                     ("dismiss", args.dismiss, None) if args.dismiss else
                                     ("comment", args.comment[0], args.comment[1]))
-    with _store(args.db, create=True) as store:
+    with open_store(args.db, create=True) as store:
         try:
             outcome = decide(store, report, fingerprint, action, reviewer=args.reviewer, reason=args.reason,
                              comment=comment)
@@ -155,7 +156,7 @@ def _decide(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from analyzer.review.cases import export_cases
 
-    with _store(args.db) as store:
+    with open_store(args.db) as store:
         exported = export_cases(store)
     if exported.skipped:
         print(f"Отклонённых находок без цитаты (нет положения) пропущено: {exported.skipped} — для них нет текста "
