@@ -7,6 +7,7 @@ Only the chosen command's module is imported, so `reglint --help` and
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import signal
 import sys
@@ -66,3 +67,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def run() -> None:
+    """The ``reglint`` console script: ``main``, then exit without the interpreter's final full collection.
+
+    That collection walks every object spaCy and its dependencies made at import (≈ 0.15 s of a one-document
+    check); frozen objects are not walked. Reference counting still frees them, and exit handlers still run.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
