@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -51,12 +52,20 @@ _SUFFIX = re.compile(_PUNCT + "$")
 _INFIX = re.compile(r"(?<=\w)[-–/](?=\w)|" + _PUNCT)
 
 
+@spacy.registry.tokenizers("reglint.punctuation_tokenizer.v1")
+def punctuation_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's tokenizer with only the punctuation rules above: the blank pipeline is built with it, so the
+    default Russian exception tables are never compiled (≈ 70 ms of every start-up)."""
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab, prefix_search=_PREFIX.search, suffix_search=_SUFFIX.search,
+                         infix_finditer=_INFIX.finditer)
+    return create
+
+
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
     """The shared pipeline: a blank Russian pipeline with a punctuation tokenizer + cached pymorphy3 lemmas."""
-    nlp = spacy.blank("ru")
-    nlp.tokenizer = Tokenizer(nlp.vocab, prefix_search=_PREFIX.search, suffix_search=_SUFFIX.search,
-                              infix_finditer=_INFIX.finditer)
+    nlp = spacy.blank("ru", config={"nlp": {"tokenizer": {"@tokenizers": "reglint.punctuation_tokenizer.v1"}}})
     nlp.add_pipe("pymorphy3_lemmas")
     nlp.max_length = MAX_CHARS + 1   # spaCy's own limit (E088) guards its parser's memory; no parser runs here
     return nlp
