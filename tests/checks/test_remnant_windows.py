@@ -1,0 +1,56 @@
+"""RL401 matches template remnants only in windows around the words that can start them: the windows must find
+exactly what spaCy's Matcher finds on the whole document, on real regulations and on edited copies."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy
+import pytest
+from spacy.attrs import LEMMA, ORTH
+from spacy.matcher import Matcher
+from synth import random_variant
+
+from analyzer.analysed import analyse_text
+from analyzer.checks.template import _matcher, _possible, _reach, _windows
+from analyzer.nlp import build_nlp
+from analyzer.template_data import load_template_data
+
+REGULATIONS = sorted((Path(__file__).parents[2] / "corpora" / "regulations").glob("*.txt"))
+KINDS = ("school", "college", "additional")
+
+
+def _texts() -> list[str]:
+    originals = [p.read_text(encoding="utf-8") for p in REGULATIONS]
+    return originals + [random_variant(text, random.Random(seed)) for seed, text in enumerate(originals * 3)]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_windows_find_what_the_whole_document_finds(kind: str) -> None:
+    seen = 0
+    for text in _texts():
+        doc = analyse_text(text).tokens.doc
+        strings = doc.vocab.strings
+        lemmas = frozenset(strings[h] for h in numpy.unique(doc.to_array(LEMMA)).tolist())
+        texts = frozenset(strings[h] for h in numpy.unique(doc.to_array(ORTH)).tolist())
+        possible = {r.key: ps for r in load_template_data().remnants if (ps := _possible(r, kind, lemmas, texts))}
+        if not possible:
+            continue
+        matcher = _matcher(tuple(possible))
+        windowed = sorted((key, a + s, a + e)
+                          for a, b in _windows(doc, [p for ps in possible.values() for p in ps], lemmas, texts)
+                          for key, s, e in matcher(doc[a:b]))
+        whole = Matcher(build_nlp().vocab)
+        for remnant in load_template_data().remnants:
+            whole.add(remnant.key, list(remnant.patterns), greedy="LONGEST")
+        expected = sorted(m for m in whole(doc) if strings[m[0]] in possible)
+        assert windowed == expected
+        seen += len(expected)
+    assert seen > 0   # the corpus has remnants of this kind of organisation to find
+
+
+def test_reach_counts_repeats_and_refuses_unbounded() -> None:
+    assert _reach([{"LEMMA": "сад"}]) == 1
+    assert _reach([{"LEMMA": "а", "OP": "?"}, {"LEMMA": "б", "OP": "{0,12}"}, {"LEMMA": "в"}]) == 14
+    assert _reach([{"LEMMA": "а", "OP": "+"}]) is None
+    assert _reach([{"LEMMA": "а", "OP": "{2,}"}]) is None
