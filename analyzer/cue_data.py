@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from analyzer.errors import ConfigError
+from analyzer.first_letters import compile_scanning
 from analyzer.vocabulary import InstitutionType, Role
 from analyzer.yaml_reader import load_versioned
 
@@ -36,7 +37,7 @@ def _pattern(value: Any, where: str) -> re.Pattern[str]:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{where}: нужно регулярное выражение")
     try:
-        return re.compile(value, re.IGNORECASE)
+        return compile_scanning(value, re.IGNORECASE)
     except re.error as exc:
         raise ConfigError(f"{where}: неверное регулярное выражение ({exc})") from exc
 
