@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import numpy
 import spacy
@@ -71,46 +71,52 @@ def build_nlp() -> Language:
     return nlp
 
 
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    lemma: str
-    stop: bool
+# (start, end, lemma, stop word) of each word a spaCy token holds, offsets within the token
+_Parts = tuple[tuple[int, int, str, bool], ...]
+
+
+@lru_cache(maxsize=200_000)
+def _word_parts(token: str) -> _Parts:
+    """The words of one spaCy token: itself, the parts of a compound («ИКОП-платформа»), or none (numbers,
+    punctuation). A regulation repeats most of its tokens, so each distinct one is split and read once."""
+    if token.isalnum():
+        if token.isdigit():
+            return ()
+        lem = lemma(token)
+        return ((0, len(token), lem, lem in STOP_WORDS),)
+    if not _WORD.search(token):
+        return ()
+    lemmas = [(m.start(), m.end(), lemma(m.group(0))) for m in _PART.finditer(token)]
+    return tuple((start, end, lem, lem in STOP_WORDS) for start, end, lem in lemmas)
 
 
 @dataclass(frozen=True)
 class TokenTable:
-    """The document's word tokens in order, with offsets into its text."""
+    """The document's word tokens in order, as parallel columns: offsets into its text, lemmas, stop-word flags."""
 
-    tokens: tuple[Token, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    lemmas: tuple[str, ...]
+    stops: tuple[bool, ...]
     doc: Doc = field(compare=False, repr=False)  # the spaCy Doc, for Matcher-based checks
 
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
-
-    def between(self, start: int, end: int) -> tuple[Token, ...]:
-        lo = bisect.bisect_left(self._starts, start)
-        hi = bisect.bisect_left(self._starts, end)
-        return self.tokens[lo:hi]
+    def between(self, start: int, end: int) -> slice:
+        """The words that start in [start, end), as a slice of the columns."""
+        return slice(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
 
 def tokenize(text: str) -> TokenTable:
     """Word tokens of ``text`` (hyphenated words split into their parts); OCR damage is the caller's to repair."""
     doc = build_nlp()(text)
     strings = doc.vocab.strings
-    tokens: list[Token] = []
-    for idx, orth, lemma_hash in doc.to_array([IDX, ORTH, LEMMA]).tolist():
-        word = strings[orth]
-        if word.isalnum():
-            if not word.isdigit():
-                lem = strings[lemma_hash]
-                tokens.append(Token(idx, idx + len(word), lem, lem in STOP_WORDS))
-            continue
-        if not _WORD.search(word):
-            continue
-        for part in _PART.finditer(word):
-            lem = lemma(part.group(0))
-            tokens.append(Token(idx + part.start(), idx + part.end(), lem, lem in STOP_WORDS))
-    return TokenTable(tuple(tokens), doc)
+    starts: list[int] = []
+    ends: list[int] = []
+    lemmas: list[str] = []
+    stops: list[bool] = []
+    for idx, orth in doc.to_array([IDX, ORTH]).tolist():
+        for start, end, lem, stop in _word_parts(strings[orth]):
+            starts.append(idx + start)
+            ends.append(idx + end)
+            lemmas.append(lem)
+            stops.append(stop)
+    return TokenTable(tuple(starts), tuple(ends), tuple(lemmas), tuple(stops), doc)

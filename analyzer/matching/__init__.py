@@ -50,7 +50,8 @@ class Thresholds:
 
 def _clause_keys(clause: Clause) -> list[str]:
     texts = (clause.wording, *clause.variants, *clause.mr_points)
-    return [" ".join(t.lemma for t in tokenize(repair_ocr(text)).tokens if not t.stop) for text in texts]
+    tables = [tokenize(repair_ocr(text)) for text in texts]
+    return [" ".join(lem for lem, stop in zip(t.lemmas, t.stops) if not stop) for t in tables]
 
 
 class Matcher:

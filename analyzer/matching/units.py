@@ -55,11 +55,10 @@ def _role(section_role: str, sentence: str) -> str:
 
 def _unit(tokens: TokenTable, start: int, end: int, role: str, section: str | None,
           sentences: tuple[int, ...], is_list: bool = False) -> Unit:
-    toks = tokens.between(start, end)
-    return Unit(start=start, end=end, role=role, section=section,
-                lemmas=frozenset(t.lemma for t in toks), sentences=sentences,
-                sequence=tuple(t.lemma for t in toks),
-                key=" ".join(t.lemma for t in toks if not t.stop),
+    words = tokens.between(start, end)
+    lemmas = tokens.lemmas[words]
+    return Unit(start=start, end=end, role=role, section=section, lemmas=frozenset(lemmas), sentences=sentences,
+                sequence=lemmas, key=" ".join(lem for lem, stop in zip(lemmas, tokens.stops[words]) if not stop),
                 is_list=is_list)
 
 
@@ -71,7 +70,7 @@ def build_units(text: str, structure: Structure, tokens: TokenTable) -> tuple[Un
         if section.role == "approval" or section.start < structure.body_start:
             continue
         for s, e in _sentences(text, section.start, section.text_end):
-            if tokens.between(s, e):
+            if tokens.lemmas[tokens.between(s, e)]:
                 units.append(_unit(tokens, s, e, _role(section.role, text[s:e]), label, (len(units),)))
     lists: list[Unit] = []
     for i, unit in enumerate(units):

@@ -1,0 +1,34 @@
+"""analyzer.nlp: the token table every stage reads — words with offsets into the text, lemmas, stop flags."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyzer.nlp import tokenize
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_words_lemmas_and_offsets() -> None:
+    text = "2.1. Педагоги направляют ссылки-приглашения обучающимся (п. 3) в ИКОП «Сферум»."
+    table = tokenize(text)
+    words = [text[s:e] for s, e in zip(table.starts, table.ends)]
+    assert words == ["Педагоги", "направляют", "ссылки", "приглашения", "обучающимся", "п", "в", "ИКОП", "Сферум"]
+    assert table.lemmas[:5] == ("педагог", "направлять", "ссылка", "приглашение", "обучаться")
+    assert [stop for stop, lem in zip(table.stops, table.lemmas) if lem == "в"] == [True]
+    assert not any(table.stops[:5])
+
+
+def test_between_selects_the_words_that_start_in_a_span() -> None:
+    text = "Администратор создаёт чаты. Педагог ведёт чат класса."
+    table = tokenize(text)
+    second = text.index("Педагог")
+    assert table.lemmas[table.between(second, len(text))] == ("педагог", "вести", "чат", "класс")
+    assert table.lemmas[table.between(0, second)] == ("администратор", "создавать", "чат")
+
+
+def test_every_offset_points_at_its_word_in_a_real_regulation() -> None:
+    text = (ROOT / "corpora" / "regulations" / "school-59-krasnodar-2023.txt").read_text(encoding="utf-8")
+    table = tokenize(text)
+    assert len(table.starts) > 500
+    assert list(table.starts) == sorted(table.starts)
+    assert all(text[s:e].isalnum() and not text[s:e].isdigit() for s, e in zip(table.starts, table.ends))
