@@ -54,6 +54,10 @@ def _clause_keys(clause: Clause) -> list[str]:
     return [" ".join(lem for lem, stop in zip(t.lemmas, t.stops) if not stop) for t in tables]
 
 
+def _sorted_words(key: str) -> str:
+    return " ".join(sorted(key.split()))
+
+
 class Matcher:
     """Holds the clause set's lemmatised wordings and concept index; one instance serves many documents."""
 
@@ -68,6 +72,7 @@ class Matcher:
                 keys.append(key)
                 self.owner.append(i)
         self.keys = keys
+        self.sorted_keys = [_sorted_words(k) for k in keys]
         self.concepts = ConceptIndex(clause_set)
         self.weakening = weakening_pattern(clause_set.weakening)
 
@@ -78,7 +83,8 @@ class Matcher:
         other's; averaging with ``token_sort_ratio`` penalises the length difference. Only the
         pairs where the unit states the clause are scored, in one ``cpdist`` call per scorer
         (a full ``cdist`` would spend most of its time on pairs the concepts already rule out).
-        One thread: batch audits parallelise across documents, not inside one.
+        ``token_sort_ratio`` is ``ratio`` of the words sorted, so each side is sorted once here,
+        not once per pair. One thread: batch audits parallelise across documents, not inside one.
         """
         out = np.zeros((len(self.clauses), len(units)), dtype=np.float32)
         rows, cols = np.nonzero(states[self.owner])
@@ -86,8 +92,10 @@ class Matcher:
             return out
         keys = [self.keys[r] for r in rows]
         unit_keys = [units[c].key for c in cols]
+        sorted_units = {c: _sorted_words(units[c].key) for c in set(cols.tolist())}
         tset = process.cpdist(keys, unit_keys, scorer=fuzz.token_set_ratio, workers=1)
-        tsort = process.cpdist(keys, unit_keys, scorer=fuzz.token_sort_ratio, workers=1)
+        tsort = process.cpdist([self.sorted_keys[r] for r in rows], [sorted_units[c] for c in cols.tolist()],
+                               scorer=fuzz.ratio, workers=1)
         np.maximum.at(out, (np.asarray(self.owner)[rows], cols), (tset + tsort) / 2.0)
         return out
 
