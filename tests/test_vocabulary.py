@@ -1,5 +1,5 @@
 """The vocabulary: every label table covers its type exactly, and what the
-checks, the clause set, the registry and the recognizers produce is in it."""
+checks, the clause set, the registry and the issuer data produce is in it."""
 from __future__ import annotations
 
 from typing import get_args
@@ -10,7 +10,7 @@ from analyzer import vocabulary as v
 from analyzer.checks import CHECKS
 from analyzer.checks.base import CheckCrashed
 from analyzer.clause_set import load_clause_set
-from analyzer.recognizers.legal_acts import KIND_OF_GROUP, KINDS
+from analyzer.issuer_data import load_issuer_data
 from analyzer.registry import load_registry
 
 LABELS = [
@@ -47,4 +47,4 @@ def test_reference_data_uses_the_vocabulary():
         assert clause.role in v.ROLES and clause.level in v.LEVELS and set(clause.applies) <= set(v.INSTITUTIONS)
     for act in load_registry().acts:
         assert act.kind_code in get_args(v.ActKind) and act.status in v.ACT_STATUSES, act.id
-    assert {KIND_OF_GROUP.get(k, k) for k in KINDS} <= set(get_args(v.ActKind))
+    assert {k.act_kind for k in load_issuer_data().kinds} <= set(get_args(v.ActKind))
