@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from analyzer.model import Citation, CitedAct
 from analyzer.recognizers.legal_acts import find_citations, issuer_body
 from analyzer.registry import Act, Registry, begins_title, number_key, same_title, title_similarity
-from analyzer.vocabulary import Problem
+from analyzer.vocabulary import ActStatus, Problem
 
 TITLE_LINK = 85.0          # rapidfuzz ratio over lemmas for a title to count as evidence
-ENDED = ("repealed", "expired")
+ENDED: tuple[ActStatus, ...] = ("repealed", "expired")
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,20 @@ import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
 from analyzer.errors import ConfigError
-from analyzer.vocabulary import INSTITUTIONS, LEVELS, PERSON_ROLES, ROLE_TITLES, ROLES, SEVERITY_BY_LEVEL  # noqa: F401
+from analyzer.vocabulary import (  # noqa: F401
+    INSTITUTIONS,
+    LEVELS,
+    PERSON_ROLES,
+    ROLE_TITLES,
+    ROLES,
+    SEVERITY_BY_LEVEL,
+    StatementHow,
+)
 from analyzer.yaml_reader import load_yaml
 
 
@@ -51,7 +59,7 @@ class Statement:
     """How one text of the recommendations states a clause."""
 
     text: str                   # ReferenceText.id
-    how: str                    # same | narrower | wider | absent
+    how: StatementHow
     points: tuple[str, ...]     # "22", "4.3"
     wording: str                # the differing words, or the points' text
     explains: frozenset[str]    # match reasons this text's wording accounts for
@@ -140,6 +148,8 @@ def _statement(raw: dict, text: ReferenceText, points: dict[str, str], default_p
     if record is None:
         record = {"how": "same" if text.id == "ed1" and default_points else "absent"}
     how = record.get("how", "same")
+    if how not in get_args(StatementHow):
+        raise ConfigError(f"clause {raw.get('id', '?')}: {text.id}: how {how!r} is not one of {get_args(StatementHow)}")
     named = tuple(str(p) for p in record.get("points") or ()) or (default_points if text.id == "ed1" else ())
     if bad := [p for p in named if p not in points]:
         raise ConfigError(f"clause {raw.get('id', '?')}: {text.id}: points {', '.join(bad)} not in {text.file}")

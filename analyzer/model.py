@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from analyzer.vocabulary import (
     ActKind,
@@ -19,18 +19,18 @@ from analyzer.vocabulary import (
     Category,
     ClauseStatus,
     Decision,
+    DefectKind,
+    DocumentFormat,
     InstitutionType,
     Problem,
     Role,
+    SectionKind,
     Severity,
 )
 
 if TYPE_CHECKING:
     from analyzer.clause_set import ClauseSet
     from analyzer.registry import Registry
-
-Format = Literal["txt", "md", "docx", "pdf", "doc", "odt", "rtf", "tiff", "jpeg", "png"]
-
 
 # ----------------------------------------------------------------- document
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Document:
     """
 
     source: str
-    format: Format
+    format: DocumentFormat
     text: str
     title: str | None = None
     pages: int | None = None
@@ -171,7 +171,7 @@ class Section:
 
     number: str | None
     level: int
-    kind: Literal["heading", "clause", "item", "bullet", "paragraph"]
+    kind: SectionKind
     role: Role
     heading: str
     start: int
@@ -189,8 +189,7 @@ class Section:
 class StructureDefect:
     """A numbering or layout problem the parser saw."""
 
-    kind: Literal["number_gap", "number_restart", "dangling_colon", "unnumbered",
-                  "missing_section", "title_mismatch", "duplicate_number"]
+    kind: DefectKind
     start: int
     end: int
     detail: str

@@ -24,6 +24,7 @@ from analyzer.editions import follows
 from analyzer.fingerprint import fingerprint_findings
 from analyzer.ingest import OcrOptions, read
 from analyzer.institution import institution_type
+from analyzer.issuer_data import load_issuer_data
 from analyzer.matching import Matcher, Thresholds
 from analyzer.model import ClauseMatch, Document, Report, Structure
 from analyzer.organisation import organisation_name
@@ -42,9 +43,11 @@ def _matcher(thresholds: Thresholds) -> Matcher:
 
 
 def reference_version(clause_set: ClauseSet, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
-    """The version of the reference data a report is made with: the clause set's, reference/template.yaml's
-    and reference/cues.yaml's, and the thresholds when they are not the calibrated defaults."""
-    version = f"{clause_set.version}+template-{load_template_data().version}+cues-{load_cue_data().version}"
+    """The version of the reference data a report is made with: the clause set's, reference/template.yaml's,
+    reference/cues.yaml's and reference/issuers.yaml's, and the thresholds when they are not the calibrated
+    defaults."""
+    version = (f"{clause_set.version}+template-{load_template_data().version}+cues-{load_cue_data().version}"
+               f"+issuers-{load_issuer_data().version}")
     if thresholds != DEFAULT_THRESHOLDS:
         version += "+thresholds-" + hashlib.sha256(repr(thresholds).encode()).hexdigest()[:8]
     return version

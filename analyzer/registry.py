@@ -20,11 +20,11 @@ from rapidfuzz.distance import Indel
 from analyzer.errors import ConfigError
 from analyzer.lexicon import LOOKALIKE, lemma
 from analyzer.nlp import STOP_WORDS
-from analyzer.vocabulary import ACT_STATUSES
+from analyzer.vocabulary import ACT_KIND_RU, ACT_STATUSES
 from analyzer.yaml_reader import load_yaml
 
-KIND_CODES = {"федеральный закон": "federal_law", "постановление": "resolution", "приказ": "order",
-              "письмо": "letter", "распоряжение": "instruction", "указ": "decree"}
+# An act's kind as the registry writes it («приказ») → its code; sanitary rules are a «постановление».
+KIND_CODES = {label: kind for kind, label in ACT_KIND_RU.items() if kind != "sanitary_rules"}
 REQUIRED = ("id", "kind", "kind_code", "issuer", "status", "verified", "citation")
 DATE_FIELDS = ("date", "in_force_from", "in_force_until", "valid_until")
 _SNAPSHOT = re.compile(r"status_(\d{4})_(\d\d)_(\d\d)")

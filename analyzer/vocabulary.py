@@ -1,8 +1,10 @@
 """reglint's vocabulary: every closed set of values with its Russian labels.
 
-Roles, clause statuses and levels, severities, finding categories, citation
-problems, act kinds and statuses, approval kinds and institution types are
-declared here once, as ``Literal`` types with their labels; the model, the
+Roles, clause statuses and levels, how a text of the recommendations states a
+clause, severities, finding categories, review actions, citation problems, act
+kinds and statuses, approval kinds, institution types, document formats and OCR
+modes, section kinds, numbering styles and structure defects, batch export
+formats and their column kinds are declared here once, as ``Literal`` types with their labels; the model, the
 stages, the report contract, the store and the app import them. A test
 checks that every label table covers its type exactly, so a new value is
 one edit here (and its label), never a silent gap somewhere else. The label
@@ -61,6 +63,11 @@ STATUS_RU: dict[str, str] = {"present": "есть", "partial": "частично
 STATUS_LETTER: dict[str, str] = {"present": "Е", "partial": "Ч", "misplaced": "М", "missing": "Н",
                                           "not_applicable": "—"}
 
+# How a text of the recommendations states a clause (``Statement.how``), against the clause's wording.
+StatementHow = Literal["same", "narrower", "wider", "absent"]
+STATEMENT_HOW_RU: dict[str, str] = {"same": "так же", "narrower": "уже (меньше или слабее)", "wider": "шире",
+                                    "absent": "нет"}
+
 # Why a clause is only partly stated, in words a methodologist reads (``ClauseMatch.reasons``).
 REASONS = {
     "optional": "обязанность сделана необязательной («при необходимости», «может»), тогда как по МР она обязательна",
@@ -95,6 +102,9 @@ CATEGORY_RU: dict[str, str] = {
 Decision = Literal["accepted", "dismissed"]
 # A finding's state under review; None: not decided (at most commented).
 DECISION_RU: dict[str | None, str] = {"accepted": "подтверждено", "dismissed": "отклонено", None: "не рассмотрено"}
+# What a reviewer does with a finding (the decisions store's ``action``).
+ReviewAction = Literal["accept", "dismiss", "comment"]
+REVIEW_ACTION_RU: dict[str, str] = {"accept": "подтверждено", "dismiss": "отклонено", "comment": "комментарий"}
 DISMISS_REASONS: dict[str, str] = {"false_positive": "ложное срабатывание",
                                    "not_applicable": "не относится к этой организации",
                                    "fixed_elsewhere": "исправлено в другом документе"}
@@ -125,6 +135,28 @@ ACT_STATUS_RU: dict[str, str] = {"in_force": "действует", "repealed": "
 ApprovalKind = Literal["adopted", "approved", "agreed", "considered"]
 APPROVAL_RU: dict[str, str] = {"adopted": "ПРИНЯТО", "approved": "УТВЕРЖДЕНО", "agreed": "СОГЛАСОВАНО",
                                         "considered": "РАССМОТРЕНО"}
+
+# --------------------------------------------------------------- documents
+# The formats a document is read from (``Document.format``).
+DocumentFormat = Literal["txt", "md", "docx", "pdf", "doc", "odt", "rtf", "tiff", "jpeg", "png"]
+# Which pages are read by OCR: those without a usable text layer, every page, none.
+OcrMode = Literal["auto", "always", "never"]
+OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
+
+# --------------------------------------------------------------- structure
+SectionKind = Literal["heading", "clause", "item", "bullet", "paragraph"]
+# How a line is numbered: "1.2.", "IV.", "А)", "а)", "1)", "-".
+NumberingStyle = Literal["dotted", "roman", "letter_upper", "letter_lower", "paren", "bullet"]
+# A numbering or layout problem the parser saw (``StructureDefect.kind``); each has its check.
+DefectKind = Literal["number_gap", "number_restart", "dangling_colon", "unnumbered", "missing_section",
+                     "title_mismatch", "duplicate_number"]
+
+# ----------------------------------------------------------- batch exports
+ExportFormat = Literal["csv", "xlsx", "html"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "html")
+EXPORT_FORMAT_RU: dict[str, str] = {"csv": "CSV", "xlsx": "XLSX", "html": "HTML-сводка"}
+# How an export's column is laid out: text, a count, a share (0…1), seconds.
+ColumnKind = Literal["text", "int", "percent", "seconds"]
 
 # ----------------------------------------------------------------- letters
 # Russian letters as list numbering counts them (Word's russianLower): no ё, й, ъ, ы, ь.

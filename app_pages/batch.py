@@ -13,7 +13,7 @@ import streamlit as st
 from analyzer import BatchSummary, audit_items
 from analyzer.batch.exports import Table, tables
 from analyzer.batch.store import Store
-from analyzer.vocabulary import STATUS_RU
+from analyzer.vocabulary import EXPORT_FORMAT_RU, STATUS_RU, ExportFormat
 from app_pages.support import (
     act_problems_frame,
     batch_limits_error,
@@ -34,9 +34,10 @@ DOCUMENT_COLUMNS = ["Документ", "Формат", "Тип организа
                     *(f"Положений: {STATUS_RU[s]}" for s in ("present", "partial", "misplaced", "missing")),
                     "Ошибок", "Предупреждений", "Замечаний", "Рассмотрено", "Отклонено рецензентом", "Ошибка чтения",
                     "Проверено (UTC)"]
-EXPORTS = (("CSV", "csv", "reglint-audit-csv.zip", "application/zip"),
-           ("XLSX", "xlsx", "reglint-audit.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-           ("HTML-сводка", "html", "reglint-audit.html", "text/html"))
+EXPORTS: tuple[tuple[ExportFormat, str, str], ...] = (
+    ("csv", "reglint-audit-csv.zip", "application/zip"),
+    ("xlsx", "reglint-audit.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("html", "reglint-audit.html", "text/html"))
 
 
 def run_batch(items: list[tuple[str, bytes]], db: Path) -> BatchSummary:
@@ -110,9 +111,9 @@ def show_store(db: Path) -> None:
     cols[4].metric("Отклонено рецензентами", sum(d["n_dismissed"] for d in documents.rows),
                    help="Находки, признанные неприменимыми; в числах ошибок и замечаний не учитываются")
     row = st.container(horizontal=True)
-    for label, fmt, name, mime in EXPORTS:
-        row.download_button(label, partial(export_file, db, fmt), file_name=name, mime=mime, on_click="ignore",
-                            icon=":material/download:")
+    for fmt, name, mime in EXPORTS:
+        row.download_button(EXPORT_FORMAT_RU[fmt], partial(export_file, db, fmt), file_name=name, mime=mime,
+                            on_click="ignore", icon=":material/download:")
     row.download_button("Заключения по школам (ZIP)", partial(conclusions_zip, db, None),
                         file_name="reglint-заключения.zip", mime="application/zip", on_click="ignore",
                         icon=":material/verified:", help="Письмо каждой организации без отклонённых рецензентом находок")

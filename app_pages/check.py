@@ -27,8 +27,8 @@ from analyzer.report.view import (
     upper_first,
 )
 from analyzer.review.conclusion import conclusion_docx, conclusion_pdf, from_report
-from analyzer.review.decisions import Action, ReviewError, decide, load_reviews, with_organisation
-from analyzer.vocabulary import CATEGORY_RU, DISMISS_REASONS, ROLE_TITLES
+from analyzer.review.decisions import ReviewError, decide, load_reviews, with_organisation
+from analyzer.vocabulary import CATEGORY_RU, DISMISS_REASONS, ROLE_TITLES, ReviewAction
 from app_pages.support import (
     DECISION_FILTERS,
     approvals_frame,
@@ -117,7 +117,7 @@ def reviewed(report: Report, upload: Upload) -> Report:
         return report
 
 
-def record(report: Report, fingerprint: str, action: Action, seen: str | None) -> None:
+def record(report: Report, fingerprint: str, action: ReviewAction, seen: str | None) -> None:
     """A review button's callback: store the decision; what the reviewer should know goes to the next run."""
     state, db = st.session_state, store_path()
     if db is None:

@@ -18,7 +18,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from analyzer import Finding, Report
-from analyzer.batch.exports import ExportFormat, Table, export
+from analyzer.batch.exports import Table, export
 from analyzer.batch.html_summary import most_missing
 from analyzer.batch.store import Store
 from analyzer.clause_set import ClauseSet
@@ -38,7 +38,9 @@ from analyzer.vocabulary import (
     PROBLEM_RU,
     PROBLEMS,
     SEVERITY_RU,
+    STATEMENT_HOW_RU,
     STATUS_RU,
+    ExportFormat,
 )
 
 STATUS_COLOURS = {STATUS_RU["present"]: "#d4edda", STATUS_RU["partial"]: "#fff3cd",
@@ -176,9 +178,6 @@ def clauses_frame(clause_set: ClauseSet, role: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-HOW_RU = {"same": "так же", "narrower": "уже (меньше или слабее)", "wider": "шире", "absent": "нет"}
-
-
 def editions_frame(clause_set: ClauseSet) -> pd.DataFrame:
     """Both texts of the recommendations side by side, clause by clause (the clauses either text states)."""
     rows = []
@@ -189,7 +188,7 @@ def editions_frame(clause_set: ClauseSet) -> pd.DataFrame:
         for text, statement in zip(clause_set.texts, c.statements, strict=True):
             where = f"п. {', '.join(statement.points)}" if statement.points else ""
             row[f"{text.title}: где"] = where or "—"
-            row[f"{text.title}: как"] = HOW_RU[statement.how]
+            row[f"{text.title}: как"] = STATEMENT_HOW_RU[statement.how]
             row[f"{text.title}: формулировка"] = statement.wording or "—"
         rows.append(row)
     return pd.DataFrame(rows)

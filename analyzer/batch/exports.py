@@ -13,15 +13,14 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from analyzer.batch.review_counts import document_progress, reviewed_documents
 from analyzer.batch.store import PROBLEMS, Store
 from analyzer.batch.table import Column, Table
 from analyzer.output import replacing, write_atomic
-from analyzer.vocabulary import INSTITUTION_RU, LEVEL_ONE_RU, PROBLEM_RU, ROLE_TITLES, STATUS_RU
+from analyzer.vocabulary import INSTITUTION_RU, LEVEL_ONE_RU, PROBLEM_RU, ROLE_TITLES, STATUS_RU, ExportFormat
 
-ExportFormat = Literal["csv", "xlsx", "html"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -123,7 +122,8 @@ def write_html(store: Store, out: Path) -> list[Path]:
     return [path]
 
 
-WRITERS: dict[str, Callable[[Store, Path], list[Path]]] = {"csv": write_csv, "xlsx": write_xlsx, "html": write_html}
+WRITERS: dict[ExportFormat, Callable[[Store, Path], list[Path]]] = {
+    "csv": write_csv, "xlsx": write_xlsx, "html": write_html}
 
 
 def export(db: str | Path, fmt: ExportFormat, out: str | Path) -> list[Path]:

@@ -19,9 +19,9 @@ from analyzer.batch.worker import Task, failure
 from analyzer.clause_set import load_clause_set
 from analyzer.errors import InputError
 from analyzer.ingest.ocr import PAGE_TIMEOUT
+from analyzer.vocabulary import OcrMode
 
 if TYPE_CHECKING:
-    from analyzer.ingest.scan import OcrMode
     from analyzer.matching import Thresholds
 
 Progress = Callable[[int, int, str], None]

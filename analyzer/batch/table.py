@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-Kind = Literal["text", "int", "percent", "seconds"]
+from analyzer.vocabulary import ColumnKind
 
 
 @dataclass(frozen=True)
 class Column:
     label: str
     value: Callable[[dict[str, Any]], Any]
-    kind: Kind = "text"
+    kind: ColumnKind = "text"
 
 
 @dataclass(frozen=True)

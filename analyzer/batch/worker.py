@@ -24,9 +24,10 @@ from analyzer.errors import InputError, ReglintError
 from analyzer.ingest.guards import EXTENSIONS
 from analyzer.ingest.ocr import PAGE_TIMEOUT
 from analyzer.ingest.office_convert import kill_conversions
+from analyzer.vocabulary import OcrMode
 
 if TYPE_CHECKING:
-    from analyzer.ingest.scan import OcrMode, OcrOptions
+    from analyzer.ingest.scan import OcrOptions
     from analyzer.matching import Thresholds
 
 INTERNAL = ReglintError.code   # RL900

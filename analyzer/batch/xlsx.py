@@ -8,14 +8,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from analyzer.vocabulary import STATUS_LETTER, STATUS_RU
+from analyzer.vocabulary import STATUS_LETTER, STATUS_RU, ColumnKind
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from analyzer.batch.table import Table
 
-NUMBER_FORMATS = {"percent": "0.0%", "seconds": "0.000", "int": "0"}
+NUMBER_FORMATS: dict[ColumnKind, str] = {"percent": "0.0%", "seconds": "0.000", "int": "0"}
 FILLS = {status: PatternFill("solid", fgColor=colour) for status, colour in (
     ("present", "DFF3E4"), ("partial", "FFF1D6"), ("misplaced", "ECE4F8"), ("missing", "FDE0E0"),
     ("not_applicable", "EEEEEE"))}

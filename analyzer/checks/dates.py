@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.dates import find_dates
 from analyzer.model import ApprovalBlock, DateMention, Finding
+from analyzer.vocabulary import ApprovalKind
 
 # The text makes the head's approval a condition of the regulation.
 NEEDS_HEAD = re.compile(
@@ -26,7 +27,7 @@ CONCRETE_APPROVAL = re.compile(
 HEAD = re.compile(r"(?i)(?<![а-яё])(?:директор|руководител|заведующ|ректор|начальник|и\.\s?о\.)")
 COUNCIL = re.compile(r"(?i)совет|собрани|коллеги|комисси")
 ORDER_WORD = re.compile(r"(?i)(?<![а-яё])приказ")
-COUNCIL_KINDS = ("adopted", "considered")
+COUNCIL_KINDS: tuple[ApprovalKind, ...] = ("adopted", "considered")
 
 
 def _first_line(ctx: CheckContext, block: ApprovalBlock) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from typing import ClassVar
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.lexicon import lemma, words
 from analyzer.model import Finding, Section, StructureDefect
+from analyzer.vocabulary import DefectKind
 
 
 class DefectCheck(Check):
@@ -19,7 +20,7 @@ class DefectCheck(Check):
 
     category = "structure"
     severity = "warning"
-    kind: ClassVar[str]
+    kind: ClassVar[DefectKind]
     what: ClassVar[str]        # Russian, opens the message
     fix_text: ClassVar[str]
 

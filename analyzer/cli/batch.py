@@ -24,7 +24,6 @@ from rich.text import Text
 from analyzer.batch.orchestrator import SCHEDULER_TIMEOUT
 from analyzer.batch.store import Store
 from analyzer.cli import help_of
-from analyzer.cli.export import FORMATS
 from analyzer.cli.options import (
     add_config,
     add_ocr_arguments,
@@ -35,6 +34,7 @@ from analyzer.cli.options import (
     thresholds,
 )
 from analyzer.output import reason
+from analyzer.vocabulary import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from analyzer import BatchSummary
@@ -138,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         from analyzer.batch.exports import export
 
-        for fmt in FORMATS:
+        for fmt in EXPORT_FORMATS:
             for path in export(args.db, fmt, args.out):
                 print(path)
     return 0

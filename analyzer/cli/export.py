@@ -4,22 +4,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from analyzer.cli import help_of
 from analyzer.cli.options import add_store_arguments, store_of
-
-if TYPE_CHECKING:
-    from analyzer.batch.exports import ExportFormat
-
-# analyzer.batch.exports.WRITERS, not imported here: `reglint export --help` stays light
-FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "html")
+from analyzer.vocabulary import EXPORT_FORMATS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("export", help=help_of("export"))
     add_store_arguments(parser)
-    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     parser.add_argument("--out", type=Path, default=Path("."), metavar="DIR", help="папка для файлов (по умолчанию текущая)")
     parser.set_defaults(func=run)
 

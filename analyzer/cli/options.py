@@ -77,7 +77,7 @@ def store_of(args: argparse.Namespace) -> Path | None:
 def add_ocr_arguments(parser: argparse.ArgumentParser) -> None:
     """--ocr and --ocr-timeout, shared by check and batch."""
     from analyzer.ingest.ocr import PAGE_TIMEOUT
-    from analyzer.ingest.scan import OCR_MODES
+    from analyzer.vocabulary import OCR_MODES
 
     parser.add_argument("--ocr", choices=OCR_MODES, default="auto",
                         help="распознавание сканов (Tesseract): auto — страницы без текста и с негодным текстовым "

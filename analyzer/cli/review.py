@@ -19,7 +19,7 @@ from analyzer.model import Report
 
 if TYPE_CHECKING:
     from analyzer.batch.store import Store
-    from analyzer.review.decisions import Action
+    from analyzer.vocabulary import ReviewAction
 
 EXPORT = "export"
 
@@ -94,6 +94,7 @@ def _history(report: Report, db: Path, fingerprint: str) -> None:
     from analyzer.organisation import organisation_key
     from analyzer.report.view import reason_label
     from analyzer.review.decisions import ReviewError, find, history
+    from analyzer.vocabulary import REVIEW_ACTION_RU
 
     try:
         finding = find(report, fingerprint)
@@ -103,10 +104,9 @@ def _history(report: Report, db: Path, fingerprint: str) -> None:
         actions = history(store, organisation_key(report.organisation), finding.fingerprint)
     if not actions:
         print(f"{finding.fingerprint}: решений ещё не было")
-    labels = {"accept": "подтверждено", "dismiss": "отклонено", "comment": "комментарий"}
     for a in actions:
         detail = reason_label(a["reason"]) if a["action"] == "dismiss" else a["comment"] or ""
-        print(f"{a['decided_at'][:19].replace('T', ' ')} UTC  {a['reviewer']}: {labels[a['action']]}"
+        print(f"{a['decided_at'][:19].replace('T', ' ')} UTC  {a['reviewer']}: {REVIEW_ACTION_RU[a['action']]}"
               + (f" — {detail}" if detail else "") + f"  ({a['document']})")
 
 
@@ -133,7 +133,7 @@ def _decide(args: argparse.Namespace) -> int:
 
             _list(load_reviews(store, report))
         return 0
-    action: Action
+    action: ReviewAction
     action, fingerprint, comment = (("accept", args.accept, None) if args.accept else
                                     ("dismiss", args.dismiss, None) if args.dismiss else
                                     ("comment", args.comment[0], args.comment[1]))

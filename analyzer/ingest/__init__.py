@@ -24,23 +24,24 @@ from typing import cast
 
 from analyzer.errors import Empty, InputError, UnsupportedType
 from analyzer.ingest.guards import MAX_BYTES, MAX_CHARS, check_archive, check_chars, check_size, resolve_format
-from analyzer.ingest.scan import OCR_MODES, OcrMode, OcrOptions
+from analyzer.ingest.scan import OcrOptions
 from analyzer.ingest.sniff import sniff
-from analyzer.model import Document, Format
+from analyzer.model import Document
+from analyzer.vocabulary import DocumentFormat
 
-__all__ = ["MAX_BYTES", "MAX_CHARS", "OCR_MODES", "OcrMode", "OcrOptions", "read", "read_file_bounded"]
+__all__ = ["MAX_BYTES", "MAX_CHARS", "OcrOptions", "read", "read_file_bounded"]
 _NOT_REGULAR = {stat.S_IFIFO: "это именованный канал (FIFO), а не файл", stat.S_IFCHR: "это устройство, а не файл",
                 stat.S_IFBLK: "это устройство, а не файл", stat.S_IFDIR: "это папка, а не файл",
                 stat.S_IFSOCK: "это сокет, а не файл"}
 
 # Reader modules by format, imported when a file of the format is read: a TXT check loads neither
 # python-docx nor pypdfium2. The OCR readers take the OcrOptions as well.
-_READERS: dict[Format, str] = {
+_READERS: dict[DocumentFormat, str] = {
     "txt": "txt_reader.read_txt", "md": "txt_reader.read_txt", "docx": "docx_reader.read_docx",
     "doc": "office_convert.read_converted", "odt": "office_convert.read_converted",
     "rtf": "office_convert.read_converted",
 }
-_OCR_READERS: dict[Format, str] = {
+_OCR_READERS: dict[DocumentFormat, str] = {
     "pdf": "pdf_reader.read_pdf", "tiff": "image_reader.read_image", "jpeg": "image_reader.read_image",
     "png": "image_reader.read_image",
 }

@@ -21,7 +21,8 @@ from analyzer.errors import Corrupt
 from analyzer.ingest.numbering import Numbering, on_off
 from analyzer.ingest.sniff import ZIP_ERRORS
 from analyzer.ingest.text import Paragraph, assemble
-from analyzer.model import Document, Format
+from analyzer.model import Document
+from analyzer.vocabulary import DocumentFormat
 
 _P, _TBL, _T, _TAB, _BR, _CR, _NB_HYPHEN, _R, _RPR = (
     qn(t) for t in ("w:p", "w:tbl", "w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:r", "w:rPr"))
@@ -80,7 +81,7 @@ class _Reader:
             yield from self.blocks(box, table)
 
 
-def read_docx(data: bytes, source: str, fmt: Format = "docx", warnings: tuple[str, ...] = ()) -> Document:
+def read_docx(data: bytes, source: str, fmt: DocumentFormat = "docx", warnings: tuple[str, ...] = ()) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
         reader = _Reader(document)

@@ -6,7 +6,7 @@ import zipfile
 
 from analyzer.errors import Corrupt, Encrypted, TooLarge, UnsupportedType
 from analyzer.ingest.sniff import Kind
-from analyzer.model import Format
+from analyzer.vocabulary import DocumentFormat
 
 MAX_BYTES = 30 * 1024 * 1024
 # Characters of text a document may have. Real regulations have 7,000–16,000 (the corpora), with
@@ -21,12 +21,12 @@ ENCRYPTED_FLAG = 0x1        # general-purpose flag of a ZIP member: traditional 
 MAX_RATIO = 100             # no member of a real document compresses 100:1 ...
 RATIO_MIN_SIZE = 1 << 20    # ... once it is bigger than 1 MB
 
-EXTENSIONS: dict[str, Format] = {
+EXTENSIONS: dict[str, DocumentFormat] = {
     ".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
     ".doc": "doc", ".odt": "odt", ".rtf": "rtf",
     ".tif": "tiff", ".tiff": "tiff", ".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png",
 }
-_KIND_FORMATS: dict[str, tuple[Format, ...]] = {
+_KIND_FORMATS: dict[str, tuple[DocumentFormat, ...]] = {
     "text": ("txt", "md"), "pdf": ("pdf",), "docx": ("docx",), "doc": ("doc",),
     "odt": ("odt",), "rtf": ("rtf",), "ooxml-encrypted": ("docx", "doc"),
     "tiff": ("tiff",), "jpeg": ("jpeg",), "png": ("png",),
@@ -85,7 +85,7 @@ def check_archive(source: str, data: bytes, max_bytes: int) -> None:
                                f"{_mb(MAX_MARKUP)}")
 
 
-def resolve_format(source: str, suffix: str, kind: Kind) -> tuple[Format, tuple[str, ...]]:
+def resolve_format(source: str, suffix: str, kind: Kind) -> tuple[DocumentFormat, tuple[str, ...]]:
     """The format to read ``kind`` as, given the file's extension; warnings for the user."""
     # "Положение от 01.09.2023" has no extension, whatever pathlib says.
     suffix = suffix.lower() if suffix[1:].isalpha() else ""

@@ -17,7 +17,8 @@ from analyzer.ingest.ocr_layout import mend_markers, page_lines
 from analyzer.ingest.pdf_layout import paragraphs, strip_running
 from analyzer.ingest.scan import OcrOptions
 from analyzer.ingest.text import assemble
-from analyzer.model import Document, Format
+from analyzer.model import Document
+from analyzer.vocabulary import DocumentFormat
 
 MAX_PIXELS = 60_000_000      # an A4 page at 600 dpi is 35 Mpx
 MAX_FRAMES = 200
@@ -39,7 +40,7 @@ def prepare(frame: Image.Image) -> tuple[Image.Image, int]:
     return image, dpi
 
 
-def read_image(data: bytes, source: str, fmt: Format, warnings: tuple[str, ...] = (),
+def read_image(data: bytes, source: str, fmt: DocumentFormat, warnings: tuple[str, ...] = (),
                options: OcrOptions | None = None) -> Document:
     options = options or OcrOptions()
     if options.mode == "never":

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from analyzer.errors import ConverterMissing, Corrupt
 from analyzer.ingest.docx_reader import read_docx
-from analyzer.model import Document, Format
+from analyzer.model import Document
+from analyzer.vocabulary import DocumentFormat
 
 TIMEOUT = 120.0   # seconds; a first start with a fresh profile takes a few
 
@@ -44,7 +45,7 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_docx(data: bytes, source: str, fmt: Format, timeout: float | None = None) -> bytes:
+def to_docx(data: bytes, source: str, fmt: DocumentFormat, timeout: float | None = None) -> bytes:
     """The file converted to DOCX by LibreOffice headless."""
     return convert(data, source, fmt, "docx:MS Word 2007 XML", timeout)
 
@@ -80,5 +81,5 @@ def convert(data: bytes, source: str, fmt: str, target: str, timeout: float | No
         return result.read_bytes()
 
 
-def read_converted(data: bytes, source: str, fmt: Format, warnings: tuple[str, ...] = ()) -> Document:
+def read_converted(data: bytes, source: str, fmt: DocumentFormat, warnings: tuple[str, ...] = ()) -> Document:
     return read_docx(to_docx(data, source, fmt), source, fmt, warnings)

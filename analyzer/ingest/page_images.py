@@ -8,10 +8,11 @@ from PIL import Image, ImageSequence
 
 from analyzer.ingest.image_reader import prepare
 from analyzer.ingest.ocr import straighten
-from analyzer.model import Format, OcrPage
+from analyzer.model import OcrPage
+from analyzer.vocabulary import DocumentFormat
 
 
-def page_image(data: bytes, fmt: Format, page: OcrPage) -> Image.Image:
+def page_image(data: bytes, fmt: DocumentFormat, page: OcrPage) -> Image.Image:
     """The page (or the region of it) that ``page`` was read from, turned as it was read."""
     if fmt == "pdf":
         pdf = pdfium.PdfDocument(data)

@@ -19,7 +19,8 @@ from analyzer.ingest.ocr_layout import mend_markers, page_lines
 from analyzer.ingest.pdf_layout import Line, paragraphs, strip_running
 from analyzer.ingest.scan import MIN_QUALITY, OcrOptions, has_approval, text_quality
 from analyzer.ingest.text import assemble
-from analyzer.model import Document, Format, OcrPage
+from analyzer.model import Document, OcrPage
+from analyzer.vocabulary import DocumentFormat
 
 _PASSWORD_ERROR = 4   # FPDF_ERR_PASSWORD
 NATIVE_DPI = (150, 300)   # a stored page picture in this range is OCR'd as it is, else the page is rendered
@@ -144,7 +145,7 @@ class _PageReader:
         return lines[:at] + stamp + lines[at:]
 
 
-def read_pdf(data: bytes, source: str, fmt: Format = "pdf", warnings: tuple[str, ...] = (),
+def read_pdf(data: bytes, source: str, fmt: DocumentFormat = "pdf", warnings: tuple[str, ...] = (),
              options: OcrOptions | None = None) -> Document:
     options = options or OcrOptions()
     try:

@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
 from PIL import Image
 
 from analyzer.ingest import ocr
 from analyzer.lexicon import morph
 from analyzer.model import OcrInfo, OcrPage
+from analyzer.vocabulary import OcrMode
 
-OcrMode = Literal["auto", "always", "never"]
-OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
 # Resolution pages are rendered at for OCR, chosen on the scorer (bench/ocr_bench.py).
 DPI = 200
 # A text layer whose share of dictionary words is below this is read again by OCR (bench/ocr_bench.py:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from analyzer.model import Document, Format, SourceBlock
+from analyzer.model import Document, SourceBlock
+from analyzer.vocabulary import DocumentFormat
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
 _SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -57,7 +58,7 @@ def clean(text: str, *, strip_left: bool = True) -> str:
     return "\n".join((line.lstrip() if strip_left else line) for line in lines if line.strip())
 
 
-def assemble(source: str, fmt: Format, paragraphs: Iterable[Paragraph], *, title: str | None = None,
+def assemble(source: str, fmt: DocumentFormat, paragraphs: Iterable[Paragraph], *, title: str | None = None,
              pages: int | None = None, warnings: Iterable[str] = (), strip_left: bool = True) -> Document:
     """Join paragraphs into a ``Document``; empty paragraphs are dropped."""
     parts: list[str] = []

@@ -5,7 +5,8 @@ import charset_normalizer
 
 from analyzer.errors import Corrupt
 from analyzer.ingest.text import Paragraph, assemble, normalise
-from analyzer.model import Document, Format
+from analyzer.model import Document
+from analyzer.vocabulary import DocumentFormat
 
 
 def decode(data: bytes, source: str) -> str:
@@ -16,7 +17,7 @@ def decode(data: bytes, source: str) -> str:
     return str(best)
 
 
-def read_txt(data: bytes, source: str, fmt: Format = "txt", warnings: tuple[str, ...] = ()) -> Document:
+def read_txt(data: bytes, source: str, fmt: DocumentFormat = "txt", warnings: tuple[str, ...] = ()) -> Document:
     lines = normalise(decode(data, source)).split("\n")
     # Leading spaces stay: in Markdown they nest list items.
     return assemble(source, fmt, (Paragraph(line, index=i) for i, line in enumerate(lines)),

@@ -22,6 +22,7 @@ dates already come from the regex-based ``dates`` recognizer. As in presidio's
 pattern recognizers, each pattern is declarative and a validation step — the
 issuer must be a federal body — rejects look-alikes such as the regulation's
 own approval order ("Приказ № 411-1/Д", "утверждается приказом директора").
+The kind words and the federal bodies are reviewed data, reference/issuers.yaml.
 Kinds and issuers are matched on the OCR-repaired text (same length), values
 are taken from the original.
 """
@@ -30,45 +31,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import cast
 
 from analyzer.dates import find_dates
+from analyzer.issuer_data import load_issuer_data
 from analyzer.lexicon import repair_ocr
 from analyzer.model import CitedAct, DateMention
 from analyzer.vocabulary import ActKind
 
 _I = re.IGNORECASE
-KINDS = {
-    "federal_law": r"федеральн(?:ый|ого|ому|ым|ом|ыми|ых)\s+закон(?:а|у|ом|е|ами|ов|ы)?",
-    "resolution": r"постановлени(?:е|я|ю|ем|и|ями|й)",
-    "order": r"приказ(?:а|у|ом|е|ами|ов|ы)?",
-    "letter": r"письм(?:о|а|у|ом|е|ами)",
-    "instruction": r"распоряжени(?:е|я|ю|ем|и|ями|й)",
-    "decree": r"указ(?:а|у|ом|е|ами|ов|ы)?",
-    # "Законом об образовании", "Закон РФ «О …»": a law of the country, read only with a title.
-    "law": r"закон(?:а|у|ом|е|ами|ов|ы)?",
-}
-KIND_OF_GROUP = {"law": "federal_law"}
+_DATA = load_issuer_data()   # reference/issuers.yaml: the kind words and the federal bodies
+KIND_FORMS = {k.key: k for k in _DATA.kinds}
 # One look-behind and a first-letter look-ahead: most positions of a text fail at once.
-_KIND = re.compile(r"(?<![\w-])(?=[фпрузФПРУЗ])(?:"
-                   + "|".join(rf"(?P<{k}>{v}(?![\w-]))" for k, v in KINDS.items()) + ")", _I)
+_FIRST_LETTERS = "".join(dict.fromkeys(k.forms[0].lower() for k in _DATA.kinds))
+_KIND = re.compile(rf"(?<![\w-])(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?:"
+                   + "|".join(rf"(?P<{k.key}>{k.forms}(?![\w-]))" for k in _DATA.kinds) + ")", _I)
 # "273-ФЗ", "№ 273- ФЗ", "ФЗ-273"; "Ф3": OCR.
 _FZ_NUMBER = re.compile(r"(?<![\w-])(?:(?:№\s*)?\d{1,4}\s?-\s?Ф[З3]|Ф[З3]\s?-\s?\d{1,4})(?!\w)")
 _CODE = re.compile(r"(?<!\w)(?:[Сс]ан[Пп]и[Нн]|САНПИН|СП)\s?(?P<code>\d+(?:\.\d+){2,3}-\d\d)(?!\d)")
 
-_COUNTRY = r"(?:РФ|России|Российской\s+Федерации)"
-# Federal bodies that the registry knows by name, then any other federal body.
-BODIES = {
-    "president": r"президент\w*",
-    "government": r"правительств[оау]\w*",
-    "minpros": r"минпросвещени[яе]|министерств[оау]\w*\s+просвещени[яе]",
-    "minobrnauki": r"минобрнауки|министерств[оау]\w*\s+образовани[яе]\s+и\s+науки",
-    "mincifry": r"минцифры|министерств[оау]\w*\s+цифрового\s+развити[яе](?:,?\s+связи\s+и\s+массовых\s+коммуникаций)?",
-    "sanitary_doctor": r"главн\w+\s+государственн\w+\s+санитарн\w+\s+врач\w*",
-    "federal": r"(?:министерств[оау]\w*|федеральн\w+\s+(?:служб|агентств)\w*)(?:,?\s+[а-яё]+){1,8}?(?=\s+" + _COUNTRY
-               + r")|мин[а-яё]{3,}|рос[а-яё]*надзор\w*",
-}
-_BODY = "|".join(f"(?:{p})" for p in BODIES.values())
+_COUNTRY = _DATA.country
+_BODY_FORMS = {b.key: re.compile(b.forms, _I) for b in _DATA.bodies}
+_FALLBACK = frozenset(b.key for b in _DATA.bodies if b.fallback)
+_BODY = "|".join(f"(?:{b.forms})" for b in _DATA.bodies)
 _DEPARTMENT = r"департамент\w*(?:\s+[^\s,()]+)+?"
 # A federal issuer: [Департамент X] body [country] [, Департамент X | (Департамент X)] — and nothing else,
 # so that "Министерства образования Московской области" is not one.
@@ -119,8 +103,8 @@ def issuer_body(issuer: str | None) -> str | None:
     """The federal body an issuer names ("Минпросвещения России" → "minpros"), or None."""
     if not issuer:
         return None
-    hits = [(m.start(), key) for key, p in BODIES.items() if (m := re.search(p, repair_ocr(issuer), _I))]
-    specific = [h for h in hits if h[1] != "federal"]
+    hits = [(m.start(), key) for key, p in _BODY_FORMS.items() if (m := p.search(repair_ocr(issuer)))]
+    specific = [h for h in hits if h[1] not in _FALLBACK]
     return min(specific or hits)[1] if hits else None
 
 
@@ -283,7 +267,8 @@ def _more(text: str, folded: str, first: _Found, kind: ActKind) -> list[_Found]:
 
 
 def _from_kind(text: str, folded: str, m: re.Match, named: re.Pattern | None) -> list[_Found]:
-    kind = cast(ActKind, KIND_OF_GROUP.get(m.lastgroup or "", m.lastgroup))   # the KINDS group that matched
+    form = KIND_FORMS[m.lastgroup or ""]   # the kind word that matched
+    kind = form.act_kind
     if kind == "federal_law" and (short := _short_title(folded, m.end(), named)):
         return [_make(text, m.start(), kind, None, None, short, quoted=False)]
     issuer_end = _issuer_end(folded, m.end())
@@ -297,7 +282,7 @@ def _from_kind(text: str, folded: str, m: re.Match, named: re.Pattern | None) ->
     req = _requisites(folded, first_title[0] if first_title else issuer_end)
     if not req:
         return [_make(text, start, kind, issuer_text, None, first_title)] if first_title and first_title[1] else []
-    if m.lastgroup == "law" and not first_title:
+    if form.needs_title and not first_title:
         return []   # "законом от … № …" is read by the law's number
     title = first_title or _title_after(text, req.end)
     head = _make(text, start, kind, issuer_text, req, title)

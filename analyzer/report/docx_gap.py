@@ -25,10 +25,11 @@ from analyzer.report.view import (
     shorten,
     upper_first,
 )
+from analyzer.vocabulary import ClauseStatus
 
 # Light fills by status; the letter in the cell carries the meaning in black and white.
 FILL = {"present": "DFF3E4", "partial": "FFF1D6", "misplaced": "ECE4F8", "missing": "FDE0E0", "not_applicable": "EEEEEE"}
-GAPS = ("missing", "partial", "misplaced")
+GAPS: tuple[ClauseStatus, ...] = ("missing", "partial", "misplaced")
 
 
 def _shade(cell: _Cell, fill: str) -> None:

@@ -14,15 +14,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from analyzer.batch.store import Store
 from analyzer.fingerprint import fingerprint_findings
 from analyzer.model import Finding, Report, Review
 from analyzer.organisation import organisation_key
-from analyzer.vocabulary import DISMISS_REASONS, Decision
+from analyzer.vocabulary import DISMISS_REASONS, Decision, ReviewAction
 
-Action = Literal["accept", "dismiss", "comment"]
 MIN_PREFIX = 6
 CONTEXT_HEAD = 1500
 
@@ -97,7 +96,7 @@ def load_reviews(store: Store, report: Report) -> Report:
     return apply_reviews(report, reviews_for(store, organisation_key(report.organisation)))
 
 
-def decide(store: Store, report: Report, fingerprint: str, action: Action, *, reviewer: str,
+def decide(store: Store, report: Report, fingerprint: str, action: ReviewAction, *, reviewer: str,
            reason: str | None = None, comment: str | None = None, seen: str | None = None) -> Outcome:
     """Record ``action`` on a finding of ``report``; the last decision wins, each one goes to the history.
 

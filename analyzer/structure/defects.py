@@ -15,6 +15,7 @@ from analyzer.structure.lines import Line
 from analyzer.structure.title import Title
 from analyzer.structure.tree import Node
 from analyzer.structure.words import has_predicate
+from analyzer.vocabulary import DefectKind
 
 # Phrases announcing a list; when a new sentence follows instead, the list did not come there.
 _ANNOUNCED = re.compile(r"(?i)(?<![а-яё])(а\s+именно|следующ[а-яё]*(?:\s+[а-яё]+)?|так[а-яё]+\s+как)\s*:\s*(?=[А-ЯЁ])")
@@ -27,8 +28,8 @@ CORE_PARTICIPANTS: dict[Role, str] = {
 }
 
 
-def _defect(kind: str, line: Line, detail: str) -> StructureDefect:
-    return StructureDefect(kind=kind, start=line.start, end=line.end, detail=detail)  # type: ignore[arg-type]
+def _defect(kind: DefectKind, line: Line, detail: str) -> StructureDefect:
+    return StructureDefect(kind=kind, start=line.start, end=line.end, detail=detail)
 
 
 def _label(node: Node) -> str:

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
-from analyzer.vocabulary import RU_LETTERS
-
-Style = Literal["dotted", "roman", "letter_upper", "letter_lower", "paren", "bullet"]
+from analyzer.vocabulary import RU_LETTERS, NumberingStyle
 
 BULLETS = "-–—‒―−•·∙◦▪▫■□●○◆◇►▸➢➤✓✔❖⁃*o" + "".join(chr(c) for c in range(0xF000, 0xF100))
 _LATIN_TO_CYRILLIC = str.maketrans("abcehkmoptxyABCEHKMOPTXY", "авсенкмортхуАВСЕНКМОРТХУ")
@@ -31,7 +28,7 @@ _QUOTES = "«\"“„'"
 
 @dataclass(frozen=True)
 class Marker:
-    style: Style
+    style: NumberingStyle
     written: str               # as written: "1.1.", "4.1", "А)", "-"
     parts: tuple[int, ...]     # (1, 1) for "1.1"; (2,) for "Б)" and "2)"; () for a bullet
     start: int                 # offset of the marker within the line
@@ -95,7 +92,7 @@ def _numbered(line: str, pos: int) -> Marker | None:
         return Marker("paren", m.group(1) + ")", (int(m.group(1)),), pos, m.end())
     if m := _LETTER.match(line, pos):
         letter = m.group(1)
-        style: Style = "letter_upper" if letter.isupper() else "letter_lower"
+        style: NumberingStyle = "letter_upper" if letter.isupper() else "letter_lower"
         return Marker(style, letter + ")", (letter_value(letter),), pos, m.end())
     return None
 

@@ -20,16 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from analyzer.model import Role
 from analyzer.structure.lines import Line, heading_like, is_unnumbered_heading
 from analyzer.structure.roles import cue_role
 from analyzer.structure.words import pos, words
+from analyzer.vocabulary import NumberingStyle, SectionKind
 
-Kind = Literal["heading", "clause", "item", "bullet", "paragraph"]
-
-LIST_STYLES = ("bullet", "letter_upper", "letter_lower", "paren")
+LIST_STYLES: tuple[NumberingStyle, ...] = ("bullet", "letter_upper", "letter_lower", "paren")
 LOOKAHEAD = 6   # lines looked at to see whether a list goes on after plain text
 _PREDICATES = frozenset({"VERB", "INFN"})
 
@@ -39,7 +37,7 @@ class Node:
     """A section while the tree is built; ``lines[0]`` is its lead line."""
 
     lines: list[Line]
-    kind: Kind
+    kind: SectionKind
     style: str | None          # marker style, "child" for a restarted clause list, None unnumbered
     rank: int | None           # numbered and heading sections; None for lists and paragraphs
     parent: int | None
@@ -77,7 +75,7 @@ class _Builder:
     def _top(self) -> Node | None:
         return self.nodes[self.stack[-1]] if self.stack else None
 
-    def _push(self, line: Line, kind: Kind, style: str | None, rank: int | None) -> None:
+    def _push(self, line: Line, kind: SectionKind, style: str | None, rank: int | None) -> None:
         parent = self.stack[-1] if self.stack else None
         self.nodes.append(Node([line], kind, style, rank, parent))
         if parent is not None:
@@ -108,7 +106,7 @@ class _Builder:
         else:
             self._item(line)
 
-    def _ranked(self, line: Line, rank: int, kind: Kind, style: str | None) -> None:
+    def _ranked(self, line: Line, rank: int, kind: SectionKind, style: str | None) -> None:
         self._pop_while(lambda n: n.rank is None or n.rank >= rank)
         self._push(line, kind, style, rank)
 
@@ -116,7 +114,7 @@ class _Builder:
         assert line.marker is not None
         parts = line.marker.parts
         if len(parts) > 1:
-            deep: Kind = "heading" if heading_like(line.text) and not line.text.endswith(".") else "clause"
+            deep: SectionKind = "heading" if heading_like(line.text) and not line.text.endswith(".") else "clause"
             self._ranked(line, len(parts), deep, "dotted")
             return
         heading = heading_like(line.text, allow_colon=True)

@@ -1,5 +1,6 @@
 """reference/template.yaml: the packaged data loads, a broken copy is refused
-with the field named, and its version (and reference/cues.yaml's) is part of every report's reference version."""
+with the field named, and its version (and reference/cues.yaml's and issuers.yaml's)
+is part of every report's reference version."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,7 @@ import yaml
 from analyzer import analyze
 from analyzer.cue_data import load_cue_data
 from analyzer.errors import ConfigError
+from analyzer.issuer_data import load_issuer_data
 from analyzer.template_data import default_path, load_template_data, load_template_data_from
 from analyzer.vocabulary import INSTITUTIONS
 
@@ -54,4 +56,5 @@ def test_an_unchanged_copy_loads_the_same(tmp_path):
 def test_report_carries_the_data_versions():
     report = analyze(REGULATION)
     assert report.reference_version.endswith(f"+template-{load_template_data().version}"
-                                             f"+cues-{load_cue_data().version}")
+                                             f"+cues-{load_cue_data().version}"
+                                             f"+issuers-{load_issuer_data().version}")
