@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from analyzer.first_letters import compile_scanning
 from analyzer.model import DateMention
 
 MONTHS = {
@@ -18,13 +19,13 @@ MONTHS = {
 _MONTH_RE = (r"(?P<month>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
              r"январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)")
 _Q = "[«»\"“”„'`]?"
-WORDY = re.compile(
+WORDY = compile_scanning(
     rf"{_Q}\s?(?P<day>\d{{1,2}})\s?{_Q}\s*{_MONTH_RE}\s+(?P<year>(?:19|20)\d\d)(?:\s*(?:г\.|года|год|г(?![а-яё])))?",
     re.IGNORECASE)
-NUMERIC = re.compile(
+NUMERIC = compile_scanning(
     r"(?<![\d.])(?P<day>\d{1,2})\s?[./]\s?(?P<month>\d{1,2})\s?[./]\s?(?P<year>(?:19|20)\d\d|\d\d)(?![\d])"
     r"(?:\s*(?:г\.|года|год|г(?![а-яё])))?")
-ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)")
+ISO = compile_scanning(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)")
 
 
 def _month(word: str) -> int:

@@ -22,16 +22,26 @@ _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")   # must stay first: not wrapped
 
 
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+               sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+
+
+_TOO_WIDE = frozenset({r"\w", r"\W", r"\D", r"\S"})   # a look-ahead for these would skip almost nothing
+
+
 def _class(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
-    letters: set[str] = set()
+    """The members of a character class as class atoms: letters, and \\d, \\s, \\w and their negations."""
+    atoms: set[str] = set()
     for op, av in items:
         if op is sre.LITERAL:
-            letters.add(chr(av))
+            atoms.add(re.escape(chr(av)))
         elif op is sre.RANGE and av[1] - av[0] < _MAX_RANGE:
-            letters.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:   # NEGATE, CATEGORY (\w, \d), a wide range
+            atoms.update(re.escape(chr(c)) for c in range(av[0], av[1] + 1))
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            atoms.add(_CATEGORIES[av])
+        else:   # NEGATE, a wide range
             return None
-    return letters
+    return atoms
 
 
 def _first(items: Iterable[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
@@ -41,7 +51,7 @@ def _first(items: Iterable[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
         if op in _ZERO_WIDTH:
             continue
         if op is sre.LITERAL:
-            return letters | {chr(av)}, False
+            return letters | {re.escape(chr(av))}, False
         if op is sre.IN:
             found = _class(av)
             return (None if found is None else letters | found), False
@@ -67,9 +77,10 @@ def _first(items: Iterable[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
 
 
 def first_letters(pattern: str, flags: int = 0) -> set[str] | None:
-    """The characters a match of ``pattern`` can start with (before case folding), or None if any can."""
+    """What a match of ``pattern`` can start with, as character-class atoms (before case folding), or None
+    if it can start with anything (a dot, a negated class) or match the empty string."""
     letters, empty = _first(_parser.parse(pattern, flags))
-    return None if empty or not letters else letters
+    return None if empty or not letters or not letters.isdisjoint(_TOO_WIDE) else letters
 
 
 def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -78,5 +89,4 @@ def compile_scanning(pattern: str, flags: int = 0) -> re.Pattern[str]:
     letters = None if _GLOBAL_FLAGS.match(pattern) else first_letters(pattern, flags)
     if letters is None:
         return compiled
-    listed = "".join(re.escape(c) for c in sorted(letters))
-    return re.compile(f"(?=[{listed}])(?:{pattern})", flags)
+    return re.compile(f"(?=[{''.join(sorted(letters))}])(?:{pattern})", flags)

@@ -18,11 +18,12 @@ TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora" / "regu
 def test_first_letters_of_words_groups_and_optional_parts() -> None:
     assert first_letters(r"\bшкол\w*") == {"ш"}
     assert first_letters(r"(?:спортивн\w*|музыкальн\w*)\s+школ") == {"с", "м"}
-    assert first_letters(r"\(?\bпри\b") == {"(", "п"}
+    assert first_letters(r"\(?\bпри\b") == {"\\(", "п"}
+    assert first_letters(r"(?<![\d.])\d{1,2}\.\d\d") == {"\\d"}
     assert first_letters(r"[А-В]\d") == {"А", "Б", "В"}
 
 
-@pytest.mark.parametrize("pattern", [r"\w{0,3}ДОУ", r"\d+", r".", r"[^а]", r"(?:а)?", r"x*"])
+@pytest.mark.parametrize("pattern", [r"\w{0,3}ДОУ", r"\D+", r".", r"[^а]", r"(?:а)?", r"x*"])
 def test_no_letters_when_a_match_may_start_anywhere(pattern: str) -> None:
     assert first_letters(pattern) is None
     assert compile_scanning(pattern).pattern == pattern
