@@ -3,9 +3,9 @@
 A clause's groups are lists of alternatives; an alternative's words must all
 occur in one sentence (a word ending in * is a prefix). The words of the
 whole clause set form one vocabulary: each distinct lemma is mapped once
-(and cached across documents) to the vocabulary words it satisfies, so a
-document costs a few numpy operations per alternative, not a Python loop
-over clauses × units.
+(and cached across documents) to the vocabulary words it satisfies; a
+sentence then counts only the alternatives of the few vocabulary words it
+holds, and clauses × units are numpy operations, not a Python loop.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ class ConceptIndex:
     def __init__(self, clause_set: ClauseSet):
         self.words: list[tuple[str, bool]] = []
         word_ids: dict[tuple[str, bool], int] = {}
-        self.terms: list[np.ndarray] = []
+        self.terms: list[frozenset[int]] = []      # a term: the vocabulary words that must all be in a sentence
         self.groups: list[list[int]] = []
         group_ids: dict[tuple, int] = {}
 
@@ -29,8 +29,7 @@ class ConceptIndex:
             if key not in group_ids:
                 term_ids = []
                 for term in group:
-                    ids = [word_ids.setdefault(w, len(word_ids)) for w in term.words]
-                    self.terms.append(np.array(ids, dtype=np.int32))
+                    self.terms.append(frozenset(word_ids.setdefault(w, len(word_ids)) for w in term.words))
                     term_ids.append(len(self.terms) - 1)
                 group_ids[key] = len(self.groups)
                 self.groups.append(term_ids)
@@ -41,21 +40,40 @@ class ConceptIndex:
         self.excludes = [[group_id(g) for g in c.excludes] for c in clause_set.clauses]
         self.words = sorted(word_ids, key=word_ids.__getitem__)
         self._hits = lru_cache(maxsize=100_000)(self._word_hits)
+        self._group_of_term = [g for g, term_ids in enumerate(self.groups) for _ in term_ids]
+        self._terms_of_word: list[list[int]] = [[] for _ in self.words]
+        for t, words in enumerate(self.terms):
+            for w in words:
+                self._terms_of_word[w].append(t)
+        self._always = sorted({self._group_of_term[t] for t, words in enumerate(self.terms) if not words})
 
     def _word_hits(self, lemma: str) -> tuple[int, ...]:
         return tuple(i for i, (w, prefix) in enumerate(self.words)
                      if (lemma.startswith(w) if prefix else lemma == w))
 
     def sentence_groups(self, sentences: list[frozenset[str]]) -> np.ndarray:
-        """sentences × groups: does the sentence satisfy the group."""
-        hits = np.zeros((len(sentences), len(self.words)), dtype=bool)
+        """sentences × groups: does the sentence satisfy the group (all the words of one of its terms).
+
+        Sparse: a sentence holds a few vocabulary words, so only the terms of those words are counted.
+        """
+        out = np.zeros((len(sentences), len(self.groups)), dtype=bool)
+        out[:, self._always] = True
+        # most of a document's lemmas are no vocabulary word: find those that are once, then meet each sentence
+        hitting = {lemma: ids for lemma in frozenset().union(*sentences) if (ids := self._hits(lemma))}
+        known = hitting.keys()
+        rows: list[int] = []
+        cols: list[int] = []
         for row, lemmas in enumerate(sentences):
-            ids: set[int] = set()
-            for lemma in lemmas:
-                ids.update(self._hits(lemma))
-            hits[row, list(ids)] = True
-        terms = np.stack([hits[:, ids].all(axis=1) for ids in self.terms], axis=1) if self.terms else hits[:, :0]
-        return np.stack([terms[:, ids].any(axis=1) for ids in self.groups], axis=1)
+            held: dict[int, int] = {}
+            for w in {w for lemma in lemmas & known for w in hitting[lemma]}:
+                for t in self._terms_of_word[w]:
+                    held[t] = held.get(t, 0) + 1
+            for t, count in held.items():
+                if count == len(self.terms[t]):
+                    rows.append(row)
+                    cols.append(self._group_of_term[t])
+        out[rows, cols] = True
+        return out
 
     def evaluate(self, sentences: list[frozenset[str]], unit_sentences: list[tuple[int, ...]]
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
