@@ -109,7 +109,9 @@ class Matcher:
         fuzzy = self._fuzzy(units, core)
         w = self.t.fuzzy_weight
         score = np.where(core & (fuzzy >= self.t.fuzzy_min), w * fuzzy + (100.0 - 100.0 * w) * parts, 0.0)
-        in_scope = np.array([[c.in_scope(u.role) for u in units] for c in self.clauses])
+        roles = sorted({u.role for u in units})
+        by_role = np.array([[c.in_scope(role) for role in roles] for c in self.clauses])
+        in_scope = by_role[:, [roles.index(u.role) for u in units]]
         doc = _Scored(text=text, units=units, score=score, parts=parts, held=held,
                       best_in_scope=np.where(in_scope, score, 0.0).max(axis=0),
                       roles_present=frozenset(s.role for s in structure.sections))
