@@ -82,6 +82,7 @@ def run_local(tasks: Iterator[Task], workers: int, fn: Analyse = analyze_task) -
         yield from map(fn, tasks)
         return
     context = multiprocessing.get_context(START_METHOD)
+    context.set_forkserver_preload(["analyzer.batch.preload"])
     suspects: list[Task] = []
     while True:
         pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init_process,

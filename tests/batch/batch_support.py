@@ -69,3 +69,11 @@ def analyse_or_die(task: Task) -> dict[str, Any]:
     if "crash" in task.name:
         os._exit(3)
     return analyze_task(task)
+
+
+def inherited_heap(task: Task) -> dict[str, Any]:
+    """What a worker process starts from: the objects frozen before it was forked, and the analysis modules."""
+    import gc
+    import sys
+
+    return {"name": task.name, "frozen": gc.get_freeze_count(), "spacy": "spacy" in sys.modules}
