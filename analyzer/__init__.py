@@ -34,7 +34,7 @@ _EXPORTS = {
     "Structure": "analyzer.model",
     "Section": "analyzer.model",
     "ReglintError": "analyzer.errors",
-    "Thresholds": "analyzer.matching",
+    "Thresholds": "analyzer.thresholds",
     "load_thresholds": "analyzer.config",
     "InputError": "analyzer.errors",
 }
@@ -50,9 +50,9 @@ if TYPE_CHECKING:
     from analyzer.config import load_thresholds
     from analyzer.errors import InputError, ReglintError
     from analyzer.ingest import read
-    from analyzer.matching import Thresholds
     from analyzer.model import Citation, ClauseMatch, Document, Finding, Report, Section, Structure
     from analyzer.pipeline import analyze, analyze_document
+    from analyzer.thresholds import Thresholds
 
 
 def __getattr__(name: str) -> Any:

@@ -7,7 +7,7 @@ folder, then ``[tool.reglint]`` in its ``pyproject.toml``::
     [thresholds]                        [tool.reglint.thresholds]
     fuzzy_min = 30.0                    fuzzy_min = 30.0
 
-The keys are the fields of :class:`analyzer.matching.Thresholds`;
+The keys are the fields of :class:`analyzer.thresholds.Thresholds`;
 ``bench/calibrate.py --write reglint.toml`` writes the ones it found.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.errors import ConfigError
-from analyzer.matching import Thresholds
+from analyzer.thresholds import Thresholds
 
 SEARCHED = ("reglint.toml", "pyproject.toml")
 

@@ -23,12 +23,11 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from analyzer.ingest.guards import MAX_CHARS
-from analyzer.lexicon import lemma
+from analyzer.lexicon import STOP_WORDS, lemma
 
 _WORD = re.compile(r"[а-яёa-z]", re.IGNORECASE)
 _PART = re.compile(r"[^\W_]+")
 
-STOP_WORDS = frozenset(["и", "в", "во", "не", "на", "с", "со", "по", "к", "ко", "о", "об", "обо", "от", "до", "для", "из", "у", "за", "при", "а", "но", "или", "либо", "ли", "же", "бы", "как", "так", "что", "чтобы", "то", "это", "его", "ее", "её", "их", "он", "она", "они", "оно", "мы", "вы", "я", "ты", "который", "которая", "которые", "которое", "этот", "эта", "эти", "тот", "та", "те", "такой", "также", "тоже", "а", "именно", "т", "д", "др", "т.д.", "т.п.", "том", "числе", "всех", "все", "весь", "всё", "свой", "своя", "свои", "своего", "своей"])
 
 
 @Language.component("pymorphy3_lemmas")

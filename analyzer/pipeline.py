@@ -7,7 +7,6 @@ set, registry, matcher) are built once per process and shared.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,39 +17,26 @@ from analyzer.analysed import analyse_text
 from analyzer.checks import CheckContext, ocr_guard, run_checks
 from analyzer.checks.document import OutOfScope
 from analyzer.citations import check_citations
-from analyzer.clause_set import ClauseSet, load_clause_set
-from analyzer.cue_data import load_cue_data
+from analyzer.clause_set import load_clause_set
 from analyzer.editions import follows
 from analyzer.fingerprint import fingerprint_findings
 from analyzer.ingest import OcrOptions, read
 from analyzer.institution import institution_type
-from analyzer.issuer_data import load_issuer_data
-from analyzer.matching import Matcher, Thresholds
+from analyzer.matching import Matcher
 from analyzer.model import ClauseMatch, Document, Report, Structure
 from analyzer.organisation import organisation_name
 from analyzer.registry import Registry, load_registry
 from analyzer.scope import judge_scope
 from analyzer.structure import parse
-from analyzer.template_data import load_template_data
+from analyzer.thresholds import DEFAULT_THRESHOLDS, Thresholds
+from analyzer.versions import reference_version
 
 OUT_OF_SCOPE = OutOfScope.code
-DEFAULT_THRESHOLDS = Thresholds()
 
 
 @lru_cache(maxsize=2)
 def _matcher(thresholds: Thresholds) -> Matcher:
     return Matcher(load_clause_set(), thresholds)
-
-
-def reference_version(clause_set: ClauseSet, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
-    """The version of the reference data a report is made with: the clause set's, reference/template.yaml's,
-    reference/cues.yaml's and reference/issuers.yaml's, and the thresholds when they are not the calibrated
-    defaults."""
-    version = (f"{clause_set.version}+template-{load_template_data().version}+cues-{load_cue_data().version}"
-               f"+issuers-{load_issuer_data().version}")
-    if thresholds != DEFAULT_THRESHOLDS:
-        version += "+thresholds-" + hashlib.sha256(repr(thresholds).encode()).hexdigest()[:8]
-    return version
 
 
 def document_date(structure: Structure) -> dt.date | None:

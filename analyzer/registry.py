@@ -18,8 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from analyzer.errors import ConfigError
-from analyzer.lexicon import LOOKALIKE, lemma
-from analyzer.nlp import STOP_WORDS
+from analyzer.lexicon import LOOKALIKE, STOP_WORDS, lemma
 from analyzer.vocabulary import ACT_KIND_RU, ACT_STATUSES
 from analyzer.yaml_reader import load_yaml
 

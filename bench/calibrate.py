@@ -25,7 +25,8 @@ import yaml
 from analyzer.analysed import analyse_text
 from analyzer.clause_set import load_clause_set
 from analyzer.institution import institution_type
-from analyzer.matching import Matcher, Thresholds
+from analyzer.matching import Matcher
+from analyzer.thresholds import Thresholds
 from analyzer.matching.units import build_units
 from analyzer.structure import parse
 

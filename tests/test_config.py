@@ -9,7 +9,7 @@ import pytest
 from analyzer.cli import main
 from analyzer.config import load_thresholds
 from analyzer.errors import ConfigError
-from analyzer.matching import Thresholds
+from analyzer.thresholds import Thresholds
 
 REGULATION = Path(__file__).resolve().parents[1] / "corpora" / "regulations" / "school-59-krasnodar-2023.txt"
 

@@ -50,3 +50,18 @@ def test_text_check_loads_no_docx_or_pdf_stack():
     unwanted = {"docx", "pypdfium2", "analyzer.ingest.docx_reader", "analyzer.ingest.pdf_reader",
                 "analyzer.ingest.image_reader", "analyzer.report.docx_writer", "analyzer.report.html_writer"}
     assert not loaded & unwanted
+
+
+def test_batch_parent_loads_no_nlp_layer(tmp_path):
+    """The batch's parent expands inputs, hashes and writes the store; the workers fork from a server that
+    loaded spaCy once. A parent importing spaCy spent about a second of a core the workers need."""
+    db = tmp_path / "audit.sqlite"
+    for name in ("a.txt", "b.txt"):   # two documents, so that two worker processes run them
+        (tmp_path / name).write_text(f"Положение {name} об использовании ИКОП «Сферум»", encoding="utf-8")
+    code = ("from analyzer.batch.orchestrator import current_versions\n    current_versions()\n"
+            "    from analyzer.cli import main\n"
+            f"    try: main(['batch', '--workers', '2', '--db', {str(db)!r}, {str(tmp_path)!r}])\n"
+            "    except SystemExit: pass")
+    loaded = loaded_after(code)
+    assert "analyzer.batch.orchestrator" in loaded and "analyzer.config" in loaded
+    assert db.exists() and not {m for m in loaded if m.split(".")[0] == "spacy" or m.startswith("analyzer.nlp")}

@@ -19,10 +19,12 @@ from analyzer.batch.worker import Task, failure
 from analyzer.clause_set import load_clause_set
 from analyzer.errors import InputError
 from analyzer.ingest.ocr import PAGE_TIMEOUT
+from analyzer.thresholds import DEFAULT_THRESHOLDS
+from analyzer.versions import reference_version
 from analyzer.vocabulary import OcrMode
 
 if TYPE_CHECKING:
-    from analyzer.matching import Thresholds
+    from analyzer.thresholds import Thresholds
 
 Progress = Callable[[int, int, str], None]
 OcrProgress = Callable[[int], None]
@@ -43,7 +45,6 @@ class BatchSummary:
 
 def current_versions(thresholds: Thresholds | None = None) -> tuple[str, str]:
     """(reference version, registry version) of the installed reference data and ``thresholds``."""
-    from analyzer.pipeline import DEFAULT_THRESHOLDS, reference_version  # the NLP layer: only when a batch runs
     from analyzer.registry import load_registry
 
     return reference_version(load_clause_set(), thresholds or DEFAULT_THRESHOLDS), load_registry().version

@@ -28,7 +28,7 @@ from analyzer.vocabulary import OcrMode
 
 if TYPE_CHECKING:
     from analyzer.ingest.scan import OcrOptions
-    from analyzer.matching import Thresholds
+    from analyzer.thresholds import Thresholds
 
 INTERNAL = ReglintError.code   # RL900
 # A short regulation in scope, so that the warm-up builds every cached object the real ones need.
@@ -134,8 +134,9 @@ def analyze_task(task: Task) -> dict[str, Any]:
     ``ocr_pages`` holds the pages OCR'd now (not those the task brought from the store), for the store to keep.
     """
     from analyzer.ingest.ocr import page_to_dict
-    from analyzer.pipeline import DEFAULT_THRESHOLDS, analyze
+    from analyzer.pipeline import analyze
     from analyzer.report.json_writer import report_to_dict
+    from analyzer.thresholds import DEFAULT_THRESHOLDS
 
     started = time.perf_counter()
     try:

@@ -38,7 +38,7 @@ from analyzer.vocabulary import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from analyzer import BatchSummary
-    from analyzer.matching import Thresholds
+    from analyzer.thresholds import Thresholds
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -18,13 +18,13 @@ from analyzer import InputError, Report, analyze
 from analyzer.cli import help_of
 from analyzer.cli.options import add_config, add_ocr_arguments, ocr_options, thresholds
 from analyzer.ingest.scan import OcrOptions
-from analyzer.matching import Thresholds
 from analyzer.output import write_atomic
 from analyzer.report.csv_writer import render_csv
 from analyzer.report.fix_plan import plan_fixes
 from analyzer.report.json_writer import dumps
 from analyzer.report.text_writer import render_text
 from analyzer.report.view import SEVERITY_ORDER
+from analyzer.thresholds import Thresholds
 
 
 # The writers of one format are imported when it is chosen: python-docx and jinja2 are not a text check's.

@@ -11,7 +11,7 @@ from analyzer.errors import ConfigError
 
 if TYPE_CHECKING:
     from analyzer.ingest.scan import OcrOptions
-    from analyzer.matching import Thresholds
+    from analyzer.thresholds import Thresholds
 
 
 def add_config(parser: argparse.ArgumentParser) -> None:

@@ -33,19 +33,10 @@ from analyzer.matching.signals import conflict, optional_marker, weakening_patte
 from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
 from analyzer.nlp import tokenize
+from analyzer.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from analyzer.vocabulary import DUTY_ROLES, INSTITUTIONS, PERSON_ROLES
 
 MAX_EVIDENCE = 3
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Calibrated on the development set by bench/calibrate.py (see the README)."""
-
-    fuzzy_min: float = 30.0          # below this a unit shares too little wording to state a clause
-    explained_margin: float = 12.0   # a unit belongs to every clause within this of its best score
-    deviation_margin: float = 15.0   # statements weaker than this below the best are not judged
-    fuzzy_weight: float = 0.4        # score = weight × fuzzy + (100 − 100 × weight) × share of parts
 
 
 def _clause_keys(clause: Clause) -> list[str]:
@@ -61,7 +52,7 @@ def _sorted_words(key: str) -> str:
 class Matcher:
     """Holds the clause set's lemmatised wordings and concept index; one instance serves many documents."""
 
-    def __init__(self, clause_set: ClauseSet, thresholds: Thresholds = Thresholds()):
+    def __init__(self, clause_set: ClauseSet, thresholds: Thresholds = DEFAULT_THRESHOLDS):
         self.clause_set = clause_set
         self.t = thresholds
         self.clauses = clause_set.clauses
