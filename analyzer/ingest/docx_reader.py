@@ -7,23 +7,21 @@ of visible text is read once.
 """
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 from lxml import etree
 from lxml.etree import _Element
 
 from analyzer.errors import Corrupt
+from analyzer.ingest.docx_parts import DocxParts, read_parts
 from analyzer.ingest.numbering import Numbering, on_off
 from analyzer.ingest.sniff import ZIP_ERRORS
 from analyzer.ingest.text import Paragraph, assemble
 from analyzer.model import Document
 from analyzer.vocabulary import DocumentFormat
 
+_BODY = qn("w:body")
 _P, _TBL, _T, _TAB, _BR, _CR, _NB_HYPHEN, _R, _RPR = (
     qn(t) for t in ("w:p", "w:tbl", "w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:r", "w:rPr"))
 _TXBX = qn("w:txbxContent")
@@ -47,17 +45,13 @@ def _inline(el: _Element, out: list[str], boxes: list[_Element]) -> None:
             _inline(child, out, boxes)
 
 
-def _numbering(document: docx.document.Document) -> _Element | None:
-    """``numbering.xml``; Word and LibreOffice write none when no paragraph is numbered automatically."""
-    rel = next((r for r in document.part.rels.values() if r.reltype == RT.NUMBERING and not r.is_external), None)
-    return rel.target_part.element if rel is not None else None
-
-
 class _Reader:
-    def __init__(self, document: docx.document.Document):
-        body = document.element.body
+    def __init__(self, parts: DocxParts):
+        body = parts.document.find(_BODY)
+        if body is None:
+            raise KeyError(_BODY)
         self.body = body
-        self.numbering = Numbering(_numbering(document), document.styles.element)
+        self.numbering = Numbering(parts.numbering, parts.styles)
         self.index = {p: i for i, p in enumerate(body.iter(_P))}
 
     def blocks(self, container: _Element, table: bool = False) -> Iterator[Paragraph]:
@@ -83,10 +77,9 @@ class _Reader:
 
 def read_docx(data: bytes, source: str, fmt: DocumentFormat = "docx", warnings: tuple[str, ...] = ()) -> Document:
     try:
-        document = docx.Document(io.BytesIO(data))
-        reader = _Reader(document)
+        parts = read_parts(data)
+        reader = _Reader(parts)
         paragraphs = list(reader.blocks(reader.body))
-        title = document.core_properties.title
-    except (OpcError, KeyError, etree.XMLSyntaxError, *ZIP_ERRORS) as exc:
+    except (KeyError, etree.XMLSyntaxError, *ZIP_ERRORS) as exc:
         raise Corrupt(source, "структура документа Word нарушена (файл обрезан или испорчен)") from exc
-    return assemble(source, fmt, paragraphs, title=title, warnings=warnings)
+    return assemble(source, fmt, paragraphs, title=parts.title, warnings=warnings)

@@ -8,6 +8,7 @@ stay as the document wrote them, so quotes and offsets remain faithful.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,10 +20,9 @@ _SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\
 _BREAKS = "\r\x0b\x0c\u2028\u2029\x85"
 _CONTROLS = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r\x0b\x0c")
 
-_TABLE = str.maketrans(
-    {**{c: None for c in _INVISIBLE + _CONTROLS},
-     **{c: " " for c in _SPACES},
-     **{c: "\n" for c in _BREAKS}})
+_REPLACEMENT = {**{c: "" for c in _INVISIBLE + _CONTROLS}, **{c: " " for c in _SPACES}, **{c: "\n" for c in _BREAKS}}
+# One pass that stops only where a character changes (str.translate with a table looks up every character).
+_CHANGED = re.compile("[" + re.escape("".join(_REPLACEMENT)) + "]")
 
 # Bullet glyphs as Word list levels and PDFs draw them, including the private-use
 # code points of the Symbol and Wingdings fonts; each maps to one of three marks.
@@ -32,7 +32,7 @@ BULLET_GLYPHS = _DASHES + "·•◦▪▫■□●○◆◇►▸➢➤✓✔❖
 
 def normalise(text: str) -> str:
     """Unify line breaks and spaces, drop invisible characters (see module doc)."""
-    return text.replace("\r\n", "\n").translate(_TABLE)
+    return _CHANGED.sub(lambda m: _REPLACEMENT[m.group(0)], text.replace("\r\n", "\n"))
 
 
 def bullet(glyph: str) -> str:
