@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analyzer.first_letters import compile_scanning
 from analyzer.model import InstitutionType
 
-SFERUM = re.compile(r"сферум|sferum|\bикоп\b|учебн\w+\s+профил", re.IGNORECASE)
+SFERUM = compile_scanning(r"сферум|sferum|\bикоп\b|учебн\w+\s+профил", re.IGNORECASE)
 MIN_SFERUM_MENTIONS = 3
 TOP = 1500
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from analyzer.clause_set import Clause
+from analyzer.first_letters import compile_scanning
 
 # Words that turn a duty into an option. «(при наличии доступа)» is a
 # condition of fact, not an option, and is not listed.
-OPTIONAL = re.compile(
+OPTIONAL = compile_scanning(
     r"\(?\b(?:при|по)\s+необходимости\b\)?|\bпо\s+возможности\b|\bпо\s+желанию\b|\bпо\s+усмотрению\b"
     r"|\bвправе\b|\bмо(?:жет|гут)\b|\bрекомендуется\b|\bжелательно\b|\bдопускается\b",
     re.IGNORECASE)
@@ -23,7 +24,7 @@ def weakening_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
     def word(w: str) -> str:
         return r"[\w-]+" if w == "*" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
     alternatives = [r"\s+".join(word(w) for w in phrase.split()) for phrase in phrases]
-    return re.compile(r"\(?\b(?:" + "|".join(alternatives) + r")\b\)?", re.IGNORECASE) if alternatives else None
+    return compile_scanning(r"\(?\b(?:" + "|".join(alternatives) + r")\b\)?", re.IGNORECASE) if alternatives else None
 
 
 def optional_marker(text: str, start: int, end: int, pattern: re.Pattern = OPTIONAL) -> tuple[int, int] | None:
