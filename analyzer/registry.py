@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy
 import yaml
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from analyzer.errors import ConfigError
@@ -113,10 +114,21 @@ class Registry:
         """Acts approving sanitary rules with this code ("2.4.3648-20")."""
         return tuple(a for a in self.acts if any(code in t for t in (a.title or "", *a.aliases)))
 
+    @cached_property
+    def _title_keys(self) -> tuple[list[int], list[str]]:
+        """(the act of each title form, the form's title key), for one rapidfuzz call per cited title."""
+        forms = [(i, title_key(t)) for i, a in enumerate(self.acts) for t in a.title_forms()]
+        return [i for i, _ in forms], [k for _, k in forms]
+
     def by_title(self, title: str, cutoff: float = 85.0) -> list[tuple[Act, float]]:
-        """Acts whose title, alias or cited form resembles ``title``, best first."""
-        scored = [(a, max((title_similarity(title, t) for t in a.title_forms()), default=0.0)) for a in self.acts]
-        return sorted(((a, s) for a, s in scored if s >= cutoff), key=lambda x: -x[1])
+        """Acts whose title, alias or cited form resembles ``title`` (:func:`title_similarity`), best first."""
+        owners, keys = self._title_keys
+        best = [0.0] * len(self.acts)
+        if keys:
+            for owner, score in zip(owners, process.cdist([title_key(title)], keys, scorer=fuzz.ratio,
+                                                          dtype=numpy.float64, workers=1)[0].tolist()):
+                best[owner] = max(best[owner], score)
+        return sorted(((a, s) for a, s in zip(self.acts, best) if s >= cutoff), key=lambda x: -x[1])
 
 
 def number_key(number: str, fold: bool = True) -> str:
