@@ -1,11 +1,11 @@
 """Tokens and lemmas, computed once per document and shared by all stages.
 
-spaCy's blank Russian tokenizer splits the text; lemmas come from a cached
-pymorphy3 lookup wired in as a spaCy component (spaCy's own pymorphy3 mode
-needs a tagger that no installable Russian model provides here, and is much
-slower). Documents are tokenised once, OCR-repaired (same length), by
-``analyzer.analysed.analyse_text``, so every token offset is an offset into
-``Document.text``.
+The project has one tokenizer, ``lexicon.TOKEN``: the structure parser reads its words, and here it is the
+tokenizer of spaCy's blank Russian pipeline, so the spaCy Doc (for the ``Matcher``) and the token table have
+the same tokens at the same offsets. Lemmas come from a cached pymorphy3 lookup wired in as a spaCy
+component (spaCy's own pymorphy3 mode needs a tagger that no installable Russian model provides here, and
+is much slower). Documents are tokenised once, OCR-repaired (same length), by
+``analyzer.analysed.analyse_text``, so every token offset is an offset into ``Document.text``.
 """
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ import numpy
 import spacy
 from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from analyzer.ingest.guards import MAX_CHARS
-from analyzer.lexicon import STOP_WORDS, lemma
+from analyzer.lexicon import STOP_WORDS, TOKEN, lemma
 
 _WORD = re.compile(r"[а-яёa-z]", re.IGNORECASE)
 _PART = re.compile(r"[^\W_]+")
@@ -41,30 +41,44 @@ def _lemmatize(doc: Doc) -> Doc:
     return doc
 
 
-# Punctuation split off words; a hyphen or slash between letters splits a compound
-# ("ссылки-приглашения"). Regulations need nothing of the default Russian
-# tokenizer's exception tables, which cost twenty times more (≈ 11 ms against
-# ≈ 0.5 ms for a 20 KB regulation, measured).
-_PUNCT = r"""[«»"“”„'`()\[\]{}.,;:!?…/\\|–—]"""
-_PREFIX = re.compile("^" + _PUNCT)
-_SUFFIX = re.compile(_PUNCT + "$")
-_INFIX = re.compile(r"(?<=\w)[-–/](?=\w)|" + _PUNCT)
+_PIECES = re.compile(f"({TOKEN.pattern})")
 
 
-@spacy.registry.tokenizers("reglint.punctuation_tokenizer.v1")
-def punctuation_tokenizer() -> Callable[[Language], Tokenizer]:
-    """spaCy's tokenizer with only the punctuation rules above: the blank pipeline is built with it, so the
-    default Russian exception tables are never compiled (≈ 70 ms of every start-up)."""
-    def create(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab, prefix_search=_PREFIX.search, suffix_search=_SUFFIX.search,
-                         infix_finditer=_INFIX.finditer)
+class LexiconTokenizer:
+    """spaCy's tokenizer interface over the project's one tokenizer (``lexicon.TOKEN``): the Doc's tokens are
+    the lexicon's, whitespace kept as spaCy keeps it (one space after a token, any other run a token of its
+    own), so that the Doc's text and every offset are the input's."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        parts = _PIECES.split(text)   # blank, token, blank, token, …, blank
+        words: list[str] = [parts[0]] if parts[0] else []
+        spaces: list[bool] = [False] if parts[0] else []
+        for i in range(1, len(parts), 2):
+            words.append(parts[i])
+            blank = parts[i + 1]
+            spaces.append(blank[:1] == " ")
+            if len(blank) > 1 or blank[:1] not in ("", " "):
+                words.append(blank[1:] if blank[0] == " " else blank)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+@spacy.registry.tokenizers("reglint.lexicon_tokenizer.v1")
+def lexicon_tokenizer() -> Callable[[Language], LexiconTokenizer]:
+    """Registered so that ``spacy.blank("ru")`` is built with it and never compiles the default Russian
+    tokenizer's exception tables (≈ 70 ms of every start-up)."""
+    def create(nlp: Language) -> LexiconTokenizer:
+        return LexiconTokenizer(nlp.vocab)
     return create
 
 
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
-    """The shared pipeline: a blank Russian pipeline with a punctuation tokenizer + cached pymorphy3 lemmas."""
-    nlp = spacy.blank("ru", config={"nlp": {"tokenizer": {"@tokenizers": "reglint.punctuation_tokenizer.v1"}}})
+    """The shared pipeline: a blank Russian pipeline with the lexicon's tokenizer + cached pymorphy3 lemmas."""
+    nlp = spacy.blank("ru", config={"nlp": {"tokenizer": {"@tokenizers": "reglint.lexicon_tokenizer.v1"}}})
     nlp.add_pipe("pymorphy3_lemmas")
     nlp.max_length = MAX_CHARS + 1   # spaCy's own limit (E088) guards its parser's memory; no parser runs here
     return nlp

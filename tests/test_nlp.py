@@ -32,3 +32,17 @@ def test_every_offset_points_at_its_word_in_a_real_regulation() -> None:
     assert len(table.starts) > 500
     assert list(table.starts) == sorted(table.starts)
     assert all(text[s:e].isalnum() and not text[s:e].isdigit() for s, e in zip(table.starts, table.ends))
+
+
+def test_one_tokenizer_for_the_structure_parser_and_the_spacy_doc() -> None:
+    """The structure parser's words are the word tokens of the spaCy Doc, compounds whole in both."""
+    from analyzer.lexicon import WORD, words
+    from analyzer.nlp import build_nlp
+
+    for path in sorted((ROOT / "corpora" / "regulations").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = build_nlp()(text)
+        assert doc.text == text
+        assert [t.text for t in doc if WORD.fullmatch(t.text)] == words(text)
+        compounds = [(t.idx, t.text) for t in doc if "-" in t.text and WORD.fullmatch(t.text)]
+        assert compounds and all(text[i:i + len(w)] == w for i, w in compounds)   # «ссылки-приглашения», whole
