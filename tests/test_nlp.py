@@ -37,7 +37,7 @@ def test_every_offset_points_at_its_word_in_a_real_regulation() -> None:
 def test_one_tokenizer_for_the_structure_parser_and_the_spacy_doc() -> None:
     """The structure parser's words are the word tokens of the spaCy Doc, compounds whole in both."""
     from analyzer.lexicon import WORD, words
-    from analyzer.nlp import build_nlp
+    from analyzer.spacy_doc import build_nlp
 
     for path in sorted((ROOT / "corpora" / "regulations").glob("*.txt")):
         text = path.read_text(encoding="utf-8")

@@ -65,3 +65,14 @@ def test_batch_parent_loads_no_nlp_layer(tmp_path):
     loaded = loaded_after(code)
     assert "analyzer.batch.orchestrator" in loaded and "analyzer.config" in loaded
     assert db.exists() and not {m for m in loaded if m.split(".")[0] == "spacy" or m.startswith("analyzer.nlp")}
+
+
+def test_check_loads_spacy_only_when_a_token_pattern_can_match():
+    """spaCy builds a Doc only for the Matcher of template remnants: a school's regulation with no word of
+    another kind of organisation is checked without importing it; a college's that says «школа» imports it."""
+    root = Path(__file__).parents[1] / "corpora" / "regulations"
+    loaded = {}
+    for name in ("co-milyutina-2023.txt", "apk-college.txt"):
+        code = f"from analyzer.cli import main\n    try: main(['check', {str(root / name)!r}])\n    except SystemExit: pass"
+        loaded[name] = "spacy" in loaded_after(code)
+    assert loaded == {"co-milyutina-2023.txt": False, "apk-college.txt": True}

@@ -14,20 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy
 from rapidfuzz.distance import Levenshtein
-from spacy.attrs import LEMMA, ORTH
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.cue_data import load_cue_data
-from analyzer.lexicon import morph
+from analyzer.lexicon import lemma, morph
 from analyzer.model import Finding
-from analyzer.nlp import build_nlp
 from analyzer.template_data import Remnant, load_template_data
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
 
 MERGE_GAP = 60
 
@@ -69,6 +69,8 @@ def _windows(doc: Doc, patterns: list[list[dict]], lemmas: frozenset[str], texts
     """Token ranges that hold every match of ``patterns``: around each word that can fill a pattern's first
     mandatory word, as far as a match reaches. Any match contains such a word, so matching the ranges finds
     what matching the whole document finds, at a fraction of the cost."""
+    from spacy.attrs import LEMMA, ORTH
+
     reaches = [_reach(p) for p in patterns]
     if any(r is None for r in reaches):
         return [(0, len(doc))]
@@ -102,6 +104,10 @@ def _possible(remnant: Remnant, kind: str, lemmas: frozenset[str], texts: frozen
 @lru_cache(maxsize=32)
 def _matcher(keys: tuple[str, ...]) -> Matcher:
     """A Matcher with only the remnants that can occur in the document: the Matcher's cost grows with patterns."""
+    from spacy.matcher import Matcher
+
+    from analyzer.spacy_doc import build_nlp
+
     matcher = Matcher(build_nlp().vocab)
     for remnant in load_template_data().remnants:
         if remnant.key in keys:
@@ -121,20 +127,25 @@ def _opens_line(text: str, at: int) -> bool:
     return bool(re.fullmatch(r"[\s\d.)\-–—·•*]*(?:[А-Яа-я]\)\s*)?", text[text.rfind("\n", 0, at) + 1:at]))
 
 
-def _remnants(ctx: CheckContext, doc: Doc) -> Iterator[tuple[int, int, Remnant]]:
+def _remnants(ctx: CheckContext) -> Iterator[tuple[int, int, Remnant]]:
     text, kind, data = ctx.text.unwrapped, ctx.institution_type, load_template_data()
+    tokens = ctx.text.tokens
+    # The lemmas and texts of the Doc's tokens, known without the Doc: spaCy runs only when a pattern can match.
+    lemmas, texts = frozenset(lemma(form) for form in tokens.forms), tokens.forms
+    possible = {r.key: patterns for r in data.remnants if (patterns := _possible(r, kind, lemmas, texts))}
+    if not possible:
+        return
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    doc = tokens.doc
     by_key = {r.key: r for r in data.remnants}
     skipped = [m.span() for m in load_cue_data().additional_schools.finditer(text)]
     skipped += [(c.start, c.end) for c in ctx.citations]
-    strings = doc.vocab.strings
-    lemmas = frozenset(strings[h] for h in numpy.unique(doc.to_array(LEMMA)).tolist())
-    texts = frozenset(strings[h] for h in numpy.unique(doc.to_array(ORTH)).tolist())
-    possible = {r.key: patterns for r in data.remnants if (patterns := _possible(r, kind, lemmas, texts))}
+    matcher = _matcher(tuple(possible))
     matches: list[Span] = []
-    if possible:
-        matcher = _matcher(tuple(possible))
-        for a, b in _windows(doc, [p for patterns in possible.values() for p in patterns], lemmas, texts):
-            matches += [Span(doc, a + s, a + e, label=key) for key, s, e in matcher(doc[a:b])]
+    for a, b in _windows(doc, [p for patterns in possible.values() for p in patterns], lemmas, texts):
+        matches += [Span(doc, a + s, a + e, label=key) for key, s, e in matcher(doc[a:b])]
     for span in sorted(filter_spans(matches), key=lambda s: s.start_char):
         remnant = by_key[doc.vocab.strings[span.label]]
         start, end = span.start_char, span.end_char
@@ -186,7 +197,7 @@ class TemplateRemnant(Check):
         if ctx.institution_type not in organisation_in:
             return
         text = ctx.text.unwrapped
-        found = list(_remnants(ctx, ctx.text.tokens.doc))
+        found = list(_remnants(ctx))
         org = organisation_in[ctx.institution_type]
         for start, end, remnants in _merged(text, found):
             unique = list({r.key: r for r in remnants}.values())

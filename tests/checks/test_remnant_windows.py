@@ -1,5 +1,6 @@
-"""RL401 matches template remnants only in windows around the words that can start them: the windows must find
-exactly what spaCy's Matcher finds on the whole document, on real regulations and on edited copies."""
+"""RL401 matches template remnants only in windows around the words that can start them, and builds the spaCy
+Doc only when a pattern can match: the token forms it reads instead must be the Doc's, and the windows must
+find exactly what spaCy's Matcher finds on the whole document, on real regulations and on edited copies."""
 from __future__ import annotations
 
 import random
@@ -13,7 +14,8 @@ from synth import random_variant
 
 from analyzer.analysed import analyse_text
 from analyzer.checks.template import _matcher, _possible, _reach, _windows
-from analyzer.nlp import build_nlp
+from analyzer.lexicon import lemma
+from analyzer.spacy_doc import build_nlp
 from analyzer.template_data import load_template_data
 
 REGULATIONS = sorted((Path(__file__).parents[2] / "corpora" / "regulations").glob("*.txt"))
@@ -29,10 +31,14 @@ def _texts() -> list[str]:
 def test_windows_find_what_the_whole_document_finds(kind: str) -> None:
     seen = 0
     for text in _texts():
-        doc = analyse_text(text).tokens.doc
+        tokens = analyse_text(text).tokens
+        doc = tokens.doc
         strings = doc.vocab.strings
-        lemmas = frozenset(strings[h] for h in numpy.unique(doc.to_array(LEMMA)).tolist())
-        texts = frozenset(strings[h] for h in numpy.unique(doc.to_array(ORTH)).tolist())
+        words = [t for t in doc if not t.is_space]
+        lemmas = frozenset(strings[h] for h in numpy.unique(doc.to_array(LEMMA)[[t.i for t in words]]).tolist())
+        texts = frozenset(strings[h] for h in numpy.unique(doc.to_array(ORTH)[[t.i for t in words]]).tolist())
+        # what the check reads without building the Doc is what the Doc holds
+        assert texts == tokens.forms and lemmas == frozenset(lemma(f) for f in tokens.forms)
         possible = {r.key: ps for r in load_template_data().remnants if (ps := _possible(r, kind, lemmas, texts))}
         if not possible:
             continue
