@@ -256,7 +256,7 @@ class WrongContact(Check):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         text, data = ctx.document.text, load_template_data()
-        emails = list(EMAIL.finditer(text))
+        emails = list(EMAIL.finditer(text)) if "@" in text else []
         for m in emails:
             address = m.group(0).rstrip(".-")
             if address.lower() == data.support_email:
@@ -283,8 +283,10 @@ NAME_DISTORTED = re.compile(
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-Яа-яЁё]{5,}(?![\w-])")
 
 
+@lru_cache(maxsize=100_000)
 def misspelt_name(word: str) -> bool:
-    """«Сферрум», «Сфирум»: one or two letters off a form of «Сферум», and not a Russian word («сферу»)."""
+    """«Сферрум», «Сфирум»: one or two letters off a form of «Сферум», and not a Russian word («сферу»).
+    Judged once per distinct word in a process: regulations share most of their words."""
     word, forms = word.lower().replace("ё", "е"), load_template_data().name_forms
     if word in forms or min(Levenshtein.distance(word, f, score_cutoff=2) for f in forms) > (1 if len(word) < 7 else 2):
         return False
@@ -314,11 +316,7 @@ class WrongName(Check):
             yield self.finding(ctx, "Название платформы искажено: «информационно-коммуникативная» вместо "
                                     "«информационно-коммуникационная».", start=m.start(), end=m.end(),
                                fix="информационно-коммуникационная образовательная платформа «Сферум»")
-        misspelt: dict[str, bool] = {}   # a word recurs: judged once per document
         for m in _CYRILLIC_WORD.finditer(repaired):
-            word = m.group(0)
-            if (hit := misspelt.get(word)) is None:
-                hit = misspelt[word] = misspelt_name(word)
-            if hit:
+            if misspelt_name(m.group(0)):
                 yield self.finding(ctx, f"Название платформы написано с ошибкой: «{text[m.start():m.end()]}».",
                                    start=m.start(), end=m.end(), fix="«Сферум»")
