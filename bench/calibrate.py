@@ -26,9 +26,9 @@ from analyzer.analysed import analyse_text
 from analyzer.clause_set import load_clause_set
 from analyzer.institution import institution_type
 from analyzer.matching import Matcher
-from analyzer.thresholds import Thresholds
 from analyzer.matching.units import build_units
 from analyzer.structure import parse
+from analyzer.thresholds import Thresholds
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
