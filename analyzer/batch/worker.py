@@ -59,10 +59,13 @@ class Task:
 
 
 def warm_up() -> None:
-    """Build the spaCy pipeline, clause set, registry and matcher before the first real document."""
+    """Build the clause set, registry, matcher and spaCy pipeline before the first real document (a check of
+    one file makes the spaCy pipeline only when it needs it; a batch of many will)."""
     from analyzer.pipeline import analyze
+    from analyzer.spacy_doc import build_nlp
 
     analyze(WARM_UP_TEXT.encode(), name="warm-up.txt")
+    build_nlp()
 
 
 def init_process(parent: int | None = None, parent_tmp: str | None = None) -> None:
