@@ -92,8 +92,6 @@ def _kind(key: str, raw: Any) -> KindForm:
     if act_kind not in get_args(ActKind):
         raise ConfigError(f"{where}.act_kind: один из {list(get_args(ActKind))}")
     forms = _forms(entry.get("forms"), f"{where}.forms")
-    if not forms[0].isalpha():
-        raise ConfigError(f"{where}.forms: должно начинаться с буквы")
     return KindForm(key, act_kind, forms, _flag(entry, "needs_title", where))
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzer.dates import find_dates
+from analyzer.first_letters import compile_scanning
 from analyzer.issuer_data import load_issuer_data
 from analyzer.lexicon import repair_ocr
 from analyzer.model import CitedAct, DateMention
@@ -41,10 +42,9 @@ from analyzer.vocabulary import ActKind
 _I = re.IGNORECASE
 _DATA = load_issuer_data()   # reference/issuers.yaml: the kind words and the federal bodies
 KIND_FORMS = {k.key: k for k in _DATA.kinds}
-# One look-behind and a first-letter look-ahead: most positions of a text fail at once.
-_FIRST_LETTERS = "".join(dict.fromkeys(k.forms[0].lower() for k in _DATA.kinds))
-_KIND = re.compile(rf"(?<![\w-])(?=[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])(?:"
-                   + "|".join(rf"(?P<{k.key}>{k.forms}(?![\w-]))" for k in _DATA.kinds) + ")", _I)
+# One look-behind and a first-letter look-ahead (read from the kind words): most positions of a text fail at once.
+_KIND = compile_scanning(r"(?<![\w-])(?:" + "|".join(rf"(?P<{k.key}>{k.forms}(?![\w-]))" for k in _DATA.kinds) + ")",
+                         _I)
 # "273-ФЗ", "№ 273- ФЗ", "ФЗ-273"; "Ф3": OCR.
 _FZ_NUMBER = re.compile(r"(?<![\w-])(?:(?:№\s*)?\d{1,4}\s?-\s?Ф[З3]|Ф[З3]\s?-\s?\d{1,4})(?!\w)")
 _CODE = re.compile(r"(?<!\w)(?:[Сс]ан[Пп]и[Нн]|САНПИН|СП)\s?(?P<code>\d+(?:\.\d+){2,3}-\d\d)(?!\d)")

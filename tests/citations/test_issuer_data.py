@@ -95,7 +95,7 @@ def _copy(tmp_path: Path, change) -> Path:
     (lambda raw: raw["bodies"]["minpros"].pop("forms"), "bodies.minpros.forms"),
     (lambda raw: raw["bodies"]["federal"].update(fallback="да"), "bodies.federal.fallback"),
     (lambda raw: raw["kinds"]["law"].update(act_kind="law"), "kinds.law.act_kind"),
-    (lambda raw: raw["kinds"]["order"].update(forms=r"(?:приказ\w*)"), "kinds.order.forms"),
+    (lambda raw: raw["kinds"]["order"].update(forms=r"приказ(\w*"), "kinds.order.forms"),
     (lambda raw: raw["kinds"].update({"a law": raw["kinds"].pop("law")}), "kinds.a law"),
     (lambda raw: raw["kinds"]["law"].update(needs_title=1), "kinds.law.needs_title"),
 ])
