@@ -2,8 +2,8 @@
 
 The project has one tokenizer, ``lexicon.TOKEN``; the structure parser reads its words, and the token table
 here holds the words of a document with their offsets, lemmas (pymorphy3, through ``lexicon.lemma``) and
-stop-word flags. The spaCy Doc of the same tokens (``analyzer.spacy_doc``) is built only when a check asks for
-it. Documents are tokenised once, OCR-repaired (same length), by ``analyzer.analysed.analyse_text``, so every
+stop-word flags. spaCy Docs of the same tokens (``analyzer.spacy_doc``) are made only where a check matches
+token patterns. Documents are tokenised once, OCR-repaired (same length), by ``analyzer.analysed.analyse_text``, so every
 token offset is an offset into ``Document.text``.
 """
 from __future__ import annotations
@@ -11,13 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from functools import lru_cache
 
 from analyzer.lexicon import STOP_WORDS, TOKEN, lemma
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 _WORD = re.compile(r"[а-яёa-z]", re.IGNORECASE)
 _PART = re.compile(r"[^\W_]+")
@@ -47,7 +43,8 @@ class TokenTable:
     """The document's word tokens in order, as parallel columns: offsets into its text, lemmas, stop-word flags.
 
     ``forms``: every distinct token as the tokenizer cut it — compounds whole («ссылки-приглашения», whose
-    parts are the table's words), numbers and marks too: the tokens of the spaCy Doc, without its spaces."""
+    parts are the table's words), numbers and marks too: the tokens of a spaCy Doc of ``text``, without its
+    spaces."""
 
     starts: tuple[int, ...]
     ends: tuple[int, ...]
@@ -60,12 +57,6 @@ class TokenTable:
         """The words that start in [start, end), as a slice of the columns."""
         return slice(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
-    @cached_property
-    def doc(self) -> Doc:
-        """The spaCy Doc of the same text and tokens, with lemmas, for Matcher-based checks; made on first use."""
-        from analyzer.spacy_doc import build_nlp
-
-        return build_nlp()(self.text)
 
 
 def tokenize(text: str) -> TokenTable:

@@ -1,6 +1,7 @@
 """spaCy's blank Russian pipeline over the project's one tokenizer, for the checks that match token patterns
 (spaCy's ``Matcher``: template remnants). Imported only when such a check has something to match, so that a
-document without candidates, and a cold ``reglint check`` of it, never load spaCy.
+document without candidates, and a cold ``reglint check`` of it, never load spaCy; and then a check makes
+Docs of the windows of the text where a match can be (``pieces``, ``doc_of``), not of the whole text.
 
 The pipeline's tokenizer is ``lexicon.TOKEN`` (registered, so ``spacy.blank("ru")`` never compiles the default
 Russian tokenizer's exception tables); lemmas come from the cached pymorphy3 lookup of ``lexicon.lemma``, wired
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
@@ -38,26 +40,54 @@ def _lemmatize(doc: Doc) -> Doc:
 _PIECES = re.compile(f"({TOKEN.pattern})")
 
 
+@dataclass(frozen=True)
+class Pieces:
+    """The tokens a Doc of a text is made of — the lexicon's tokens, and each run of blanks other than the one
+    space after a token (which is that token's flag), as spaCy keeps them — with their offsets in the text."""
+
+    words: list[str]
+    spaces: list[bool]
+    starts: list[int]
+
+
+def pieces(text: str) -> Pieces:
+    parts = _PIECES.split(text)   # blank, token, blank, token, …, blank
+    words: list[str] = [parts[0]] if parts[0] else []
+    spaces: list[bool] = [False] if parts[0] else []
+    starts: list[int] = [0] if parts[0] else []
+    at = len(parts[0])
+    for i in range(1, len(parts), 2):
+        token, blank = parts[i], parts[i + 1]
+        words.append(token)
+        starts.append(at)
+        spaces.append(blank[:1] == " ")
+        at += len(token)
+        if len(blank) > 1 or blank[:1] not in ("", " "):
+            rest = blank[1:] if blank[0] == " " else blank
+            words.append(rest)
+            spaces.append(False)
+            starts.append(at + len(blank) - len(rest))
+        at += len(blank)
+    return Pieces(words, spaces, starts)
+
+
 class LexiconTokenizer:
     """spaCy's tokenizer interface over the project's one tokenizer (``lexicon.TOKEN``): the Doc's tokens are
-    the lexicon's, whitespace kept as spaCy keeps it (one space after a token, any other run a token of its
-    own), so that the Doc's text and every offset are the input's."""
+    the lexicon's, whitespace kept as spaCy keeps it, so that the Doc's text and every offset are the input's."""
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        parts = _PIECES.split(text)   # blank, token, blank, token, …, blank
-        words: list[str] = [parts[0]] if parts[0] else []
-        spaces: list[bool] = [False] if parts[0] else []
-        for i in range(1, len(parts), 2):
-            words.append(parts[i])
-            blank = parts[i + 1]
-            spaces.append(blank[:1] == " ")
-            if len(blank) > 1 or blank[:1] not in ("", " "):
-                words.append(blank[1:] if blank[0] == " " else blank)
-                spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        cut = pieces(text)
+        return Doc(self.vocab, words=cut.words, spaces=cut.spaces)
+
+
+def doc_of(cut: Pieces, start: int, end: int) -> Doc:
+    """The Doc, with lemmas, of the pieces ``start:end`` of a text (a window of it): its offsets are relative
+    to ``cut.starts[start]``."""
+    nlp = build_nlp()
+    return _lemmatize(Doc(nlp.vocab, words=cut.words[start:end], spaces=cut.spaces[start:end]))
 
 
 @spacy.registry.tokenizers("reglint.lexicon_tokenizer.v1")

@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy
 from rapidfuzz.distance import Levenshtein
 
 from analyzer.checks.base import Check, CheckContext, register
@@ -27,7 +26,6 @@ from analyzer.template_data import Remnant, load_template_data
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
-    from spacy.tokens import Doc
 
 MERGE_GAP = 60
 
@@ -64,29 +62,27 @@ def _reach(pattern: list[dict]) -> int | None:
     return total
 
 
-def _windows(doc: Doc, patterns: list[list[dict]], lemmas: frozenset[str], texts: frozenset[str]
+def _windows(words: list[str], patterns: list[list[dict]], lemmas: frozenset[str], texts: frozenset[str]
              ) -> list[tuple[int, int]]:
-    """Token ranges that hold every match of ``patterns``: around each word that can fill a pattern's first
-    mandatory word, as far as a match reaches. Any match contains such a word, so matching the ranges finds
-    what matching the whole document finds, at a fraction of the cost."""
-    from spacy.attrs import LEMMA, ORTH
-
+    """Ranges of ``words`` (the tokens of the text's Doc) that hold every match of ``patterns``: around each
+    word that can fill a pattern's first mandatory word, as far as a match reaches. Any match contains such a
+    word, so matching the ranges finds what matching the whole document finds, at a fraction of the cost.
+    ``texts``: the document's distinct tokens, ``lemmas`` theirs."""
     reaches = [_reach(p) for p in patterns]
     if any(r is None for r in reaches):
-        return [(0, len(doc))]
+        return [(0, len(words))]
     reach = max(r for r in reaches if r is not None) - 1
-    strings = doc.vocab.strings
-    anchor_lemmas: set[int] = set()
-    anchor_texts: set[int] = set()
+    anchor_lemmas: set[str] = set()
+    anchor_texts: set[str] = set()
     for pattern in patterns:
         anchors = _anchors(pattern, lemmas, texts)
         assert anchors is not None   # only possible patterns are given
-        anchor_lemmas.update(strings[w] for w in anchors[0])
-        anchor_texts.update(strings[w] for w in anchors[1])
-    hits = numpy.isin(doc.to_array(LEMMA), list(anchor_lemmas)) | numpy.isin(doc.to_array(ORTH), list(anchor_texts))
+        anchor_lemmas.update(anchors[0])
+        anchor_texts.update(anchors[1])
+    anchor_forms = {form for form in texts if form in anchor_texts or lemma(form) in anchor_lemmas}
     windows: list[tuple[int, int]] = []
-    for at in numpy.flatnonzero(hits).tolist():
-        start, end = max(0, at - reach), min(len(doc), at + reach + 1)
+    for at in (i for i, word in enumerate(words) if word in anchor_forms):
+        start, end = max(0, at - reach), min(len(words), at + reach + 1)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
@@ -138,17 +134,20 @@ def _remnants(ctx: CheckContext) -> Iterator[tuple[int, int, Remnant]]:
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    doc = tokens.doc
+    from analyzer.spacy_doc import doc_of, pieces
+
     by_key = {r.key: r for r in data.remnants}
     skipped = [m.span() for m in load_cue_data().additional_schools.finditer(text)]
     skipped += [(c.start, c.end) for c in ctx.citations]
     matcher = _matcher(tuple(possible))
-    matches: list[Span] = []
-    for a, b in _windows(doc, [p for patterns in possible.values() for p in patterns], lemmas, texts):
-        matches += [Span(doc, a + s, a + e, label=key) for key, s, e in matcher(doc[a:b])]
-    for span in sorted(filter_spans(matches), key=lambda s: s.start_char):
-        remnant = by_key[doc.vocab.strings[span.label]]
-        start, end = span.start_char, span.end_char
+    cut = pieces(tokens.text)
+    found: list[tuple[int, int, str]] = []
+    for a, b in _windows(cut.words, [p for patterns in possible.values() for p in patterns], lemmas, texts):
+        doc = doc_of(cut, a, b)
+        spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in matcher(doc)])
+        found += [(cut.starts[a] + sp.start_char, cut.starts[a] + sp.end_char, sp.label_) for sp in spans]
+    for start, end, key in sorted(found):
+        remnant = by_key[key]
         if kind not in remnant.applies or _quoted(text, start) \
                 or any(s <= start < e for s, e in skipped):
             continue

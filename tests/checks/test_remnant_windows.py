@@ -15,7 +15,7 @@ from synth import random_variant
 from analyzer.analysed import analyse_text
 from analyzer.checks.template import _matcher, _possible, _reach, _windows
 from analyzer.lexicon import lemma
-from analyzer.spacy_doc import build_nlp
+from analyzer.spacy_doc import build_nlp, doc_of, pieces
 from analyzer.template_data import load_template_data
 
 REGULATIONS = sorted((Path(__file__).parents[2] / "corpora" / "regulations").glob("*.txt"))
@@ -32,25 +32,30 @@ def test_windows_find_what_the_whole_document_finds(kind: str) -> None:
     seen = 0
     for text in _texts():
         tokens = analyse_text(text).tokens
-        doc = tokens.doc
+        doc = build_nlp()(tokens.text)
         strings = doc.vocab.strings
-        words = [t for t in doc if not t.is_space]
-        lemmas = frozenset(strings[h] for h in numpy.unique(doc.to_array(LEMMA)[[t.i for t in words]]).tolist())
-        texts = frozenset(strings[h] for h in numpy.unique(doc.to_array(ORTH)[[t.i for t in words]]).tolist())
-        # what the check reads without building the Doc is what the Doc holds
+        words = [t.i for t in doc if not t.is_space]
+        lemmas = frozenset(strings[h] for h in numpy.unique(doc.to_array(LEMMA)[words]).tolist())
+        texts = frozenset(strings[h] for h in numpy.unique(doc.to_array(ORTH)[words]).tolist())
+        # what the check reads without the whole Doc is what the Doc holds
         assert texts == tokens.forms and lemmas == frozenset(lemma(f) for f in tokens.forms)
+        cut = pieces(tokens.text)
+        assert [t.text for t in doc] == cut.words and [t.idx for t in doc] == cut.starts
         possible = {r.key: ps for r in load_template_data().remnants if (ps := _possible(r, kind, lemmas, texts))}
         if not possible:
             continue
         matcher = _matcher(tuple(possible))
-        windowed = sorted((key, a + s, a + e)
-                          for a, b in _windows(doc, [p for ps in possible.values() for p in ps], lemmas, texts)
-                          for key, s, e in matcher(doc[a:b]))
+        windowed = []
+        for a, b in _windows(cut.words, [p for ps in possible.values() for p in ps], lemmas, texts):
+            window = doc_of(cut, a, b)
+            windowed += [(strings[key], cut.starts[a] + window[s:e].start_char, cut.starts[a] + window[s:e].end_char)
+                         for key, s, e in matcher(window)]
         whole = Matcher(build_nlp().vocab)
         for remnant in load_template_data().remnants:
             whole.add(remnant.key, list(remnant.patterns), greedy="LONGEST")
-        expected = sorted(m for m in whole(doc) if strings[m[0]] in possible)
-        assert windowed == expected
+        expected = [(strings[key], doc[s:e].start_char, doc[s:e].end_char)
+                    for key, s, e in whole(doc) if strings[key] in possible]
+        assert sorted(windowed) == sorted(expected)
         seen += len(expected)
     assert seen > 0   # the corpus has remnants of this kind of organisation to find
 
