@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from reference_copies import edited_copy
 
 from analyzer import analyze
 from analyzer.cue_data import load_cue_data
@@ -26,13 +26,6 @@ def test_packaged_data_loads():
     assert data.support_email == "info@sferum.ru" and "sferum.ru" in data.sites
 
 
-def _broken(tmp_path: Path, change) -> Path:
-    raw = yaml.safe_load(default_path().read_text(encoding="utf-8"))
-    change(raw)
-    path = tmp_path / "template.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return path
-
 
 @pytest.mark.parametrize(("change", "named"), [
     (lambda raw: raw.pop("version"), "version"),
@@ -46,11 +39,11 @@ def _broken(tmp_path: Path, change) -> Path:
 ])
 def test_broken_copy_is_refused_naming_the_field(tmp_path, change, named):
     with pytest.raises(ConfigError, match=re.escape(named)):
-        load_template_data_from(_broken(tmp_path, change))
+        load_template_data_from(edited_copy(default_path(), tmp_path, change))
 
 
 def test_an_unchanged_copy_loads_the_same(tmp_path):
-    assert load_template_data_from(_broken(tmp_path, lambda raw: None)) == load_template_data()
+    assert load_template_data_from(edited_copy(default_path(), tmp_path, lambda raw: None)) == load_template_data()
 
 
 def test_report_carries_the_data_versions():

@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
-import yaml
+from reference_copies import edited_copy
 
 from analyzer.citations import check_citations
 from analyzer.errors import ConfigError
@@ -79,13 +78,6 @@ def test_the_data_reads_citations():
     assert [c.act for c in linked] == ["fz-273-2012", "minpros-letter-04-643-2022", "unknown"]
 
 
-def _copy(tmp_path: Path, change) -> Path:
-    raw = yaml.safe_load(default_path().read_text(encoding="utf-8"))
-    change(raw)
-    path = tmp_path / "issuers.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
 
 @pytest.mark.parametrize(("change", "named"), [
     (lambda raw: raw.pop("version"), "version"),
@@ -101,8 +93,8 @@ def _copy(tmp_path: Path, change) -> Path:
 ])
 def test_broken_copy_is_refused_naming_the_field(tmp_path, change, named):
     with pytest.raises(ConfigError, match=re.escape(named)):
-        load_issuer_data_from(_copy(tmp_path, change))
+        load_issuer_data_from(edited_copy(default_path(), tmp_path, change))
 
 
 def test_an_unchanged_copy_loads_the_same(tmp_path):
-    assert load_issuer_data_from(_copy(tmp_path, lambda raw: None)) == load_issuer_data()
+    assert load_issuer_data_from(edited_copy(default_path(), tmp_path, lambda raw: None)) == load_issuer_data()

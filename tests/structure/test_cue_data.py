@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
+from reference_copies import edited_copy
 
 from analyzer.cue_data import DETECTED, default_path, load_cue_data, load_cue_data_from
 from analyzer.errors import ConfigError
@@ -28,13 +27,6 @@ def test_the_cues_decide():
     assert institution_type("Положение МБУ ДО «Спортивная школа № 2»") == "additional"
 
 
-def _copy(tmp_path: Path, change) -> Path:
-    raw = yaml.safe_load(default_path().read_text(encoding="utf-8"))
-    change(raw)
-    path = tmp_path / "cues.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return path
-
 
 @pytest.mark.parametrize(("change", "named"), [
     (lambda raw: raw.pop("version"), "version"),
@@ -45,8 +37,8 @@ def _copy(tmp_path: Path, change) -> Path:
 ])
 def test_broken_copy_is_refused_naming_the_field(tmp_path, change, named):
     with pytest.raises(ConfigError, match=re.escape(named)):
-        load_cue_data_from(_copy(tmp_path, change))
+        load_cue_data_from(edited_copy(default_path(), tmp_path, change))
 
 
 def test_an_unchanged_copy_loads_the_same(tmp_path):
-    assert load_cue_data_from(_copy(tmp_path, lambda raw: None)) == load_cue_data()
+    assert load_cue_data_from(edited_copy(default_path(), tmp_path, lambda raw: None)) == load_cue_data()
