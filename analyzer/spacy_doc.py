@@ -1,7 +1,7 @@
 """spaCy's blank Russian pipeline over the project's one tokenizer, for the checks that match token patterns
 (spaCy's ``Matcher``: template remnants). Imported only when such a check has something to match, so that a
 document without candidates, and a cold ``reglint check`` of it, never load spaCy; and then a check makes
-Docs of the windows of the text where a match can be (``pieces``, ``doc_of``), not of the whole text.
+Docs of the windows of the text where a match can be (``analyzer.match_windows``), not of the whole text.
 
 The pipeline's tokenizer is ``lexicon.TOKEN`` (registered, so ``spacy.blank("ru")`` never compiles the default
 Russian tokenizer's exception tables); lemmas come from the cached pymorphy3 lookup of ``lexicon.lemma``, wired
@@ -10,9 +10,7 @@ and is much slower).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
@@ -23,7 +21,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from analyzer.ingest.guards import MAX_CHARS
-from analyzer.lexicon import TOKEN, lemma
+from analyzer.lexicon import lemma
+from analyzer.match_windows import pieces
 
 
 @Language.component("pymorphy3_lemmas")
@@ -37,40 +36,6 @@ def _lemmatize(doc: Doc) -> Doc:
     return doc
 
 
-_PIECES = re.compile(f"({TOKEN.pattern})")
-
-
-@dataclass(frozen=True)
-class Pieces:
-    """The tokens a Doc of a text is made of — the lexicon's tokens, and each run of blanks other than the one
-    space after a token (which is that token's flag), as spaCy keeps them — with their offsets in the text."""
-
-    words: list[str]
-    spaces: list[bool]
-    starts: list[int]
-
-
-def pieces(text: str) -> Pieces:
-    parts = _PIECES.split(text)   # blank, token, blank, token, …, blank
-    words: list[str] = [parts[0]] if parts[0] else []
-    spaces: list[bool] = [False] if parts[0] else []
-    starts: list[int] = [0] if parts[0] else []
-    at = len(parts[0])
-    for i in range(1, len(parts), 2):
-        token, blank = parts[i], parts[i + 1]
-        words.append(token)
-        starts.append(at)
-        spaces.append(blank[:1] == " ")
-        at += len(token)
-        if len(blank) > 1 or blank[:1] not in ("", " "):
-            rest = blank[1:] if blank[0] == " " else blank
-            words.append(rest)
-            spaces.append(False)
-            starts.append(at + len(blank) - len(rest))
-        at += len(blank)
-    return Pieces(words, spaces, starts)
-
-
 class LexiconTokenizer:
     """spaCy's tokenizer interface over the project's one tokenizer (``lexicon.TOKEN``): the Doc's tokens are
     the lexicon's, whitespace kept as spaCy keeps it, so that the Doc's text and every offset are the input's."""
@@ -81,13 +46,6 @@ class LexiconTokenizer:
     def __call__(self, text: str) -> Doc:
         cut = pieces(text)
         return Doc(self.vocab, words=cut.words, spaces=cut.spaces)
-
-
-def doc_of(cut: Pieces, start: int, end: int) -> Doc:
-    """The Doc, with lemmas, of the pieces ``start:end`` of a text (a window of it): its offsets are relative
-    to ``cut.starts[start]``."""
-    nlp = build_nlp()
-    return _lemmatize(Doc(nlp.vocab, words=cut.words[start:end], spaces=cut.spaces[start:end]))
 
 
 @spacy.registry.tokenizers("reglint.lexicon_tokenizer.v1")

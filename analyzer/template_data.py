@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from analyzer.errors import ConfigError
+from analyzer.match_windows import Pattern
 from analyzer.vocabulary import INSTITUTIONS
 from analyzer.yaml_reader import load_versioned
-
-Pattern = list[dict[str, Any]]   # one spaCy Matcher pattern: a token spec per token
 
 
 @dataclass(frozen=True)

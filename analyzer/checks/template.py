@@ -7,7 +7,7 @@ analyzer.nlp), so word forms and OCR look-alike letters do not matter and
 kinds of organisation each is a remnant, the official contacts and the name's
 forms are data: reference/template.yaml (analyzer.template_data). Names and
 titles in quotes («Моя школа», «Школа № 23») are never remnants. The Matcher
-runs only on the token windows that can hold a match (``_windows``).
+runs only on the windows of the text that can hold a match (``analyzer.match_windows``).
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.cue_data import load_cue_data
 from analyzer.lexicon import lemma, morph
+from analyzer.match_windows import Fillers, FormIndex, Pattern, fillers, named_lemmas, windows
 from analyzer.model import Finding
 from analyzer.template_data import Remnant, load_template_data
 
@@ -30,71 +31,16 @@ if TYPE_CHECKING:
 MERGE_GAP = 60
 
 
-def _anchors(pattern: list[dict], lemmas: frozenset[str], texts: frozenset[str]
-             ) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The document's lemmas and texts that can fill the pattern's first mandatory word; None when some mandatory
-    word has no candidate in the document, so that the pattern cannot match."""
-    found: list[tuple[frozenset[str], frozenset[str]]] = []
-    for token in (t for t in pattern if "OP" not in t):
-        lemma, text = token.get("LEMMA"), token.get("TEXT")
-        if isinstance(lemma, str):
-            candidates = (lemmas & {lemma}, frozenset[str]())
-        elif isinstance(lemma, dict) and "IN" in lemma:
-            candidates = (lemmas & frozenset(lemma["IN"]), frozenset())
-        elif isinstance(text, dict) and "REGEX" in text:
-            candidates = (frozenset(), frozenset(w for w in texts if re.search(text["REGEX"], w)))
-        else:
-            continue
-        if not any(candidates):
-            return None
-        found.append(candidates)
-    return found[0] if found else (lemmas, texts)
-
-
-def _reach(pattern: list[dict]) -> int | None:
-    """The most tokens a match of the pattern can span; None when unbounded."""
-    total = 0
-    for token in pattern:
-        op = str(token.get("OP", "1"))
-        if op in ("+", "*") or op.endswith(",}"):
-            return None
-        total += int(op.strip("{}").split(",")[-1]) if op.startswith("{") else 1
-    return total
-
-
-def _windows(words: list[str], patterns: list[list[dict]], lemmas: frozenset[str], texts: frozenset[str]
-             ) -> list[tuple[int, int]]:
-    """Ranges of ``words`` (the tokens of the text's Doc) that hold every match of ``patterns``: around each
-    word that can fill a pattern's first mandatory word, as far as a match reaches. Any match contains such a
-    word, so matching the ranges finds what matching the whole document finds, at a fraction of the cost.
-    ``texts``: the document's distinct tokens, ``lemmas`` theirs."""
-    reaches = [_reach(p) for p in patterns]
-    if any(r is None for r in reaches):
-        return [(0, len(words))]
-    reach = max(r for r in reaches if r is not None) - 1
-    anchor_lemmas: set[str] = set()
-    anchor_texts: set[str] = set()
-    for pattern in patterns:
-        anchors = _anchors(pattern, lemmas, texts)
-        assert anchors is not None   # only possible patterns are given
-        anchor_lemmas.update(anchors[0])
-        anchor_texts.update(anchors[1])
-    anchor_forms = {form for form in texts if form in anchor_texts or lemma(form) in anchor_lemmas}
-    windows: list[tuple[int, int]] = []
-    for at in (i for i, word in enumerate(words) if word in anchor_forms):
-        start, end = max(0, at - reach), min(len(words), at + reach + 1)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
-
-
-def _possible(remnant: Remnant, kind: str, lemmas: frozenset[str], texts: frozenset[str]) -> list[list[dict]]:
-    """The remnant's patterns that can match in the document."""
+def _possible(remnant: Remnant, kind: str, index: FormIndex) -> list[tuple[Pattern, Fillers]]:
+    """The remnant's patterns that can match in the document, with their fillers."""
     if kind not in remnant.applies:
         return []
-    return [p for p in remnant.patterns if _anchors(p, lemmas, texts) is not None]
+    return [(p, fills) for p in remnant.patterns if (fills := fillers(p, index)) is not None]
+
+
+@lru_cache(maxsize=1)
+def _named_lemmas() -> frozenset[str]:
+    return named_lemmas(p for remnant in load_template_data().remnants for p in remnant.patterns)
 
 
 @lru_cache(maxsize=32)
@@ -126,26 +72,26 @@ def _opens_line(text: str, at: int) -> bool:
 def _remnants(ctx: CheckContext) -> Iterator[tuple[int, int, Remnant]]:
     text, kind, data = ctx.text.unwrapped, ctx.institution_type, load_template_data()
     tokens = ctx.text.tokens
-    # The lemmas and texts of the Doc's tokens, known without the Doc: spaCy runs only when a pattern can match.
-    lemmas, texts = frozenset(lemma(form) for form in tokens.forms), tokens.forms
-    possible = {r.key: patterns for r in data.remnants if (patterns := _possible(r, kind, lemmas, texts))}
-    if not possible:
+    # The Doc's tokens and their lemmas, known without the Doc: spaCy runs only where a pattern can match.
+    index = FormIndex.of(tokens.forms, lemma, _named_lemmas())
+    possible = {r.key: patterns for r in data.remnants if (patterns := _possible(r, kind, index))}
+    places = windows(tokens.text, [p for patterns in possible.values() for p in patterns])
+    if not places:
         return
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
-    from analyzer.spacy_doc import doc_of, pieces
+    from analyzer.spacy_doc import build_nlp
 
-    by_key = {r.key: r for r in data.remnants}
-    skipped = [m.span() for m in load_cue_data().additional_schools.finditer(text)]
-    skipped += [(c.start, c.end) for c in ctx.citations]
-    matcher = _matcher(tuple(possible))
-    cut = pieces(tokens.text)
+    nlp, matcher = build_nlp(), _matcher(tuple(possible))
     found: list[tuple[int, int, str]] = []
-    for a, b in _windows(cut.words, [p for patterns in possible.values() for p in patterns], lemmas, texts):
-        doc = doc_of(cut, a, b)
+    for at, end in places:
+        doc = nlp(tokens.text[at:end])
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in matcher(doc)])
-        found += [(cut.starts[a] + sp.start_char, cut.starts[a] + sp.end_char, sp.label_) for sp in spans]
+        found += [(at + sp.start_char, at + sp.end_char, sp.label_) for sp in spans]
+    by_key = {r.key: r for r in data.remnants}
+    skipped = [m.span() for m in load_cue_data().additional_schools.finditer(text)] if found else []
+    skipped += [(c.start, c.end) for c in ctx.citations]
     for start, end, key in sorted(found):
         remnant = by_key[key]
         if kind not in remnant.applies or _quoted(text, start) \
