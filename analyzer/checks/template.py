@@ -155,7 +155,9 @@ class TemplateRemnant(Check):
 # ------------------------------------------------------------------ contacts
 # Unicode on purpose: an address typed with a Cyrillic look-alike letter is a wrong address.
 EMAIL = re.compile(r"(?<![\w.@-])[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
-SITE = re.compile(r"(?<![\w.@/-])(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?P<path>/[^\s)\]»\"”]*)?")
+# Possessive labels: a shorter label is followed by a word character or «-», never by «.» or «/», so giving
+# characters back cannot make a match; without backtracking a word is read once, not once per its letters.
+SITE = re.compile(r"(?<![\w.@/-])(?:https?://)?(?:www\.)?(?P<host>[\w-]++(?:\.[\w-]++)+)(?P<path>/[^\s)\]»\"”]*)?")
 _TO_LATIN = str.maketrans("АВЕКМНОРСТХаеорсухкмтнв", "ABEKMHOPCTXaeopcyxkmthb")
 SIMILAR = 0.7          # normalised similarity of a host label to "sferum" that makes it a Sferum look-alike
 
