@@ -10,15 +10,36 @@ import pymorphy3
 
 # Latin letters that OCR and careless typing put inside Cyrillic words.
 LOOKALIKE = str.maketrans("AaBCcEeHKkMnOoPpTXxYyur", "АаВСсЕеНКкМпОоРрТХхУуиг")
-_MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_CYRILLIC_LETTER = re.compile(r"[А-Яа-яЁё]")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"   # what ``\w`` matches
 
 
 def repair_ocr(text: str) -> str:
     """Replace Latin look-alike letters inside Cyrillic words ("Aдминистратор"); the length is kept.
 
+    A word here is a run of ``\\w`` characters holding both a Cyrillic and a Latin letter. A Russian text has
+    few Latin letters, so the words are found from those, not by trying every word of the text.
     A document's text is repaired once, in ``analyzer.analysed.AnalysedText.repaired``.
     """
-    return _MIXED_WORD.sub(lambda m: m.group(0).translate(LOOKALIKE), text)
+    parts: list[str] = []
+    done = seen = 0
+    for m in _LATIN_RUN.finditer(text):
+        start, end = m.span()
+        if start < seen:   # another Latin run of a word already seen
+            continue
+        while start and _is_word_char(text[start - 1]):
+            start -= 1
+        while end < len(text) and _is_word_char(text[end]):
+            end += 1
+        seen = end
+        if _CYRILLIC_LETTER.search(text, start, end):
+            parts += [text[done:start], text[start:end].translate(LOOKALIKE)]
+            done = end
+    return "".join([*parts, text[done:]]) if parts else text
 
 
 # What OCR confuses beyond look-alike letters: digits and letters of the same shape, the number sign.

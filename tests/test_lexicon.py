@@ -19,3 +19,13 @@ from analyzer.lexicon import repair_ocr
 def test_repair(damaged, repaired):
     assert repair_ocr(damaged) == repaired
     assert len(repair_ocr(damaged)) == len(damaged)
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    ("ИКOП_2023", "ИКОП_2023"),          # digits and «_» belong to the word
+    ("Sferum и Cферум", "Sferum и Сферум"),
+    ("2aб, бa3, abc", "2аб, ба3, abc"),
+    ("пpoфиль pp", "профиль pp"),          # two Latin runs in one word
+])
+def test_a_word_is_a_run_of_word_characters_with_both_alphabets(damaged, repaired):
+    assert repair_ocr(damaged) == repaired
