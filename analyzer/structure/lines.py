@@ -40,7 +40,9 @@ _PREFIX = re.compile(r"\s*(?P<md>#{1,6}[ \t]+)?(?:(?:\*\*|__)[ \t]*)?")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]{0,80}\]")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"\*\*|__")
-_TRAILING = re.compile(r"(?:[ \t]|\*\*|__)+$")
+# Blanks and emphasis marks ending a line, matched on the reversed line: a search for them at the end would
+# try every position of the line. (The marks read the same reversed.)
+_TRAILING_REVERSED = re.compile(r"(?:[ \t]|\*\*|__)+")
 _INITIALS_END = re.compile(r"(?:\b[А-ЯЁA-Z]|(?<![а-яёa-z])(?:г|гг|им|ст|п|пп|ул))\.$")
 _SENTENCE_END = ".;:!?"
 # Words a sentence does not stop on: prepositions, conjunctions, particles, and adjectives before their noun.
@@ -150,8 +152,8 @@ def _physical(text: str) -> list[Line]:
         prefix = _PREFIX.match(raw)
         assert prefix is not None   # every part of _PREFIX is optional
         content = prefix.end()
-        tail = _TRAILING.search(raw)
-        stop = tail.start() if tail else len(raw)
+        tail = _TRAILING_REVERSED.match(raw[::-1])
+        stop = len(raw) - (tail.end() if tail else 0)
         if stop <= content:
             continue
         marker = find_marker(raw[:stop], content)
