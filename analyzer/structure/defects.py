@@ -115,7 +115,8 @@ def _dangling(nodes: Sequence[Node], text: str) -> Iterator[StructureDefect]:
     for node in nodes:
         own_start, own_end = node.lead.text_start, node.lines[-1].end
         covered: set[int] = set()
-        for m in _ANNOUNCED.finditer(text, own_start, own_end):
+        announced = _ANNOUNCED.finditer(text, own_start, own_end) if text.find(":", own_start, own_end) >= 0 else ()
+        for m in announced:
             stop = text.find(".", m.end(), own_end)
             stop = own_end if stop < 0 else stop + 1
             if has_predicate(text[m.end():stop]):
