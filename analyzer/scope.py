@@ -7,6 +7,7 @@ out-of-scope verdict instead of fifty missing duties.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -43,11 +44,14 @@ class ScopeVerdict:
 def judge_scope(text: str, title: str | None, institution: InstitutionType) -> ScopeVerdict:
     """In scope: a Sferum regulation of a school, college or additional-education body (``text``: OCR-repaired)."""
     top = (title or "") + "\n" + text[:TOP]
-    mentions = len(SFERUM.findall(text))
+    # Enough mentions are counted, not all of them; a regulation says what it is near the top, so the rest
+    # of the text is read for an order only when it does not.
+    mentions = sum(1 for _ in itertools.islice(SFERUM.finditer(text), MIN_SFERUM_MENTIONS))
     if institution == "preschool":
         return ScopeVerdict(False, "документ дошкольной образовательной организации (детского сада): "
                                    "методические рекомендации на дошкольное образование не распространяются")
-    if ORDER.search(text) and not REGULATION.search(text):
+    regulation = REGULATION.search(text) is not None
+    if not regulation and ORDER.search(text):
         return ScopeVerdict(False, "приказ (например, о назначении администратора или о введении положения), а не положение")
     if CHAT_RULES.search(top):
         return ScopeVerdict(False, "правила общения в чате или мессенджере, а не положение об использовании ИКОП «Сферум»")
@@ -56,7 +60,7 @@ def judge_scope(text: str, title: str | None, institution: InstitutionType) -> S
             if pattern.search(top):
                 return ScopeVerdict(False, what)
         return ScopeVerdict(False, "другой локальный акт: ИКОП «Сферум» в нём почти не упоминается")
-    if not REGULATION.search(text):
+    if not regulation:
         if RECOMMENDATIONS.search(top):
             return ScopeVerdict(False, "методические рекомендации, а не локальный акт организации")
         return ScopeVerdict(False, "документ о «Сферуме», но не локальный акт: в нём нет положения или порядка")
