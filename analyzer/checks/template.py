@@ -228,6 +228,7 @@ NAME_DISTORTED = re.compile(
     r"(?i)информационно\s*-\s*коммуникативн[а-яё]*\s+(?:образовательн[а-яё]*\s+)?платформ[а-яё]*"
     r"(?:\s*[«\"“]\s*сферум[^»\"”\n]{0,20}[»\"”])?")
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-Яа-яЁё]{5,}(?![\w-])")
+_CYRILLIC_FORM = re.compile(r"[А-Яа-яЁё]{5,}")
 
 
 @lru_cache(maxsize=100_000)
@@ -263,6 +264,9 @@ class WrongName(Check):
             yield self.finding(ctx, "Название платформы искажено: «информационно-коммуникативная» вместо "
                                     "«информационно-коммуникационная».", start=m.start(), end=m.end(),
                                fix="информационно-коммуникационная образовательная платформа «Сферум»")
+        # Each word the pattern finds is one of the text's tokens: the text is read only when one is misspelt.
+        if not any(misspelt_name(form) for form in ctx.text.tokens.forms if _CYRILLIC_FORM.fullmatch(form)):
+            return
         for m in _CYRILLIC_WORD.finditer(repaired):
             if misspelt_name(m.group(0)):
                 yield self.finding(ctx, f"Название платформы написано с ошибкой: «{text[m.start():m.end()]}».",
