@@ -228,7 +228,8 @@ class ObligationProhibited(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         text = ctx.text.unwrapped
         for section in ctx.structure.sections:
-            lead = PROHIBITION.search(text, section.start, section.text_end)
+            has_colon = text.find(":", section.start, section.text_end) >= 0   # every prohibition list has one
+            lead = PROHIBITION.search(text, section.start, section.text_end) if has_colon else None
             if not lead:
                 continue
             # The list runs from the colon through the section's items (its children).
