@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,14 +135,14 @@ def _near(positions: list[int], at: int, distance: int) -> bool:
     return k < len(positions) and positions[k] <= at + distance
 
 
-def windows(text: str, patterns: list[tuple[Pattern, Fillers]]) -> list[tuple[int, int]]:
-    """Character ranges of ``text``, in order, apart, each from the start of a token to the end of one, that
-    hold every match of ``patterns`` (each with its ``fillers`` in the text). Empty when none can match."""
+def windows(tokens: Sequence[str], starts: Sequence[int], patterns: list[tuple[Pattern, Fillers]]
+            ) -> list[tuple[int, int]]:
+    """Character ranges of a text, in order, apart, each from the start of a token to the end of one, that
+    hold every match of ``patterns`` (each with its ``fillers`` in the text). ``tokens``: the text's tokens
+    in order (``lexicon.TOKEN``), at ``starts``. Empty when no pattern can match."""
     reaches = [reach(p) for p, _ in patterns]
     if any(r is None or not fills for r, (_, fills) in zip(reaches, patterns)):
-        return [(0, len(text))] if patterns else []
-    parts = _PIECES.split(text)   # blank, token, blank, …: token i is parts[2i + 1]
-    tokens = parts[1::2]
+        return [(0, starts[-1] + len(tokens[-1]))] if patterns and tokens else []
     wanted = frozenset().union(*(f for _, fills in patterns for f in fills))
     hits = [(i, token) for i, token in enumerate(tokens) if token in wanted]
     spans: list[tuple[int, int]] = []
@@ -159,5 +159,4 @@ def windows(text: str, patterns: list[tuple[Pattern, Fillers]]) -> list[tuple[in
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    offsets = list(itertools.accumulate(map(len, parts), initial=0))   # parts[k] starts at offsets[k]
-    return [(offsets[2 * a + 1], offsets[2 * b]) for a, b in merged]
+    return [(starts[a], starts[b - 1] + len(tokens[b - 1])) for a, b in merged]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from analyzer.lexicon import STOP_WORDS, TOKEN, lemma
 
@@ -42,16 +42,21 @@ def _word_parts(token: str) -> _Parts:
 class TokenTable:
     """The document's word tokens in order, as parallel columns: offsets into its text, lemmas, stop-word flags.
 
-    ``forms``: every distinct token as the tokenizer cut it — compounds whole («ссылки-приглашения», whose
-    parts are the table's words), numbers and marks too: the tokens of a spaCy Doc of ``text``, without its
-    spaces."""
+    ``cut``: every token as the tokenizer cut it, in order, at ``cut_starts`` — compounds whole
+    («ссылки-приглашения», whose parts are the table's words), numbers and marks too: the tokens of a spaCy
+    Doc of ``text``, without its spaces; ``forms``: the distinct ones."""
 
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     lemmas: tuple[str, ...]
     stops: tuple[bool, ...]
-    forms: frozenset[str]
+    cut: tuple[str, ...]
+    cut_starts: tuple[int, ...]
     text: str = field(compare=False, repr=False)
+
+    @cached_property
+    def forms(self) -> frozenset[str]:
+        return frozenset(self.cut)
 
     def between(self, start: int, end: int) -> slice:
         """The words that start in [start, end), as a slice of the columns."""
@@ -65,13 +70,15 @@ def tokenize(text: str) -> TokenTable:
     ends: list[int] = []
     lemmas: list[str] = []
     stops: list[bool] = []
-    forms: set[str] = set()
+    cut: list[str] = []
+    cut_starts: list[int] = []
     for m in TOKEN.finditer(text):
         token, at = m.group(0), m.start()
-        forms.add(token)
+        cut.append(token)
+        cut_starts.append(at)
         for start, end, lem, stop in _word_parts(token):
             starts.append(at + start)
             ends.append(at + end)
             lemmas.append(lem)
             stops.append(stop)
-    return TokenTable(tuple(starts), tuple(ends), tuple(lemmas), tuple(stops), frozenset(forms), text)
+    return TokenTable(tuple(starts), tuple(ends), tuple(lemmas), tuple(stops), tuple(cut), tuple(cut_starts), text)

@@ -75,7 +75,7 @@ def _remnants(ctx: CheckContext) -> Iterator[tuple[int, int, Remnant]]:
     # The Doc's tokens and their lemmas, known without the Doc: spaCy runs only where a pattern can match.
     index = FormIndex.of(tokens.forms, lemma, _named_lemmas())
     possible = {r.key: patterns for r in data.remnants if (patterns := _possible(r, kind, index))}
-    places = windows(tokens.text, [p for patterns in possible.values() for p in patterns])
+    places = windows(tokens.cut, tokens.cut_starts, [p for patterns in possible.values() for p in patterns])
     if not places:
         return
     from spacy.tokens import Span

@@ -46,7 +46,7 @@ def test_windows_find_what_the_whole_document_finds(kind: str) -> None:
         possible = {r.key: ps for r in load_template_data().remnants if (ps := _possible(r, kind, index))}
         matcher = _matcher(tuple(possible))
         windowed = []
-        for at, end in windows(tokens.text, [p for ps in possible.values() for p in ps]):
+        for at, end in windows(tokens.cut, tokens.cut_starts, [p for ps in possible.values() for p in ps]):
             window = build_nlp()(tokens.text[at:end])
             windowed += [(strings[key], at + window[s:e].start_char, at + window[s:e].end_char)
                          for key, s, e in matcher(window)]
@@ -72,9 +72,9 @@ CHAT_CLASS = [{"LOWER": "в", "OP": "?"}, {"LEMMA": {"IN": ["чат", "бесе�
 
 
 def _windows_of(text: str, pattern: list[dict]) -> list[str]:
-    forms = analyse_text(text).tokens.forms
-    found = fillers(pattern, FormIndex.of(forms, lemma, frozenset({"чат", "беседа", "класс"})))
-    return [text[a:b] for a, b in windows(text, [(pattern, found)])] if found is not None else []
+    tokens = analyse_text(text).tokens
+    found = fillers(pattern, FormIndex.of(tokens.forms, lemma, frozenset({"чат", "беседа", "класс"})))
+    return [text[a:b] for a, b in windows(tokens.cut, tokens.cut_starts, [(pattern, found)])] if found is not None else []
 
 
 def test_a_window_needs_every_named_word_within_reach() -> None:
