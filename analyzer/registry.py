@@ -101,11 +101,17 @@ class Registry:
                 return act
         raise KeyError(act_id)
 
+    @cached_property
+    def _by_number_key(self) -> dict[str, tuple[Act, ...]]:
+        found: dict[str, list[Act]] = {}
+        for act in self.acts:
+            if act.number:
+                found.setdefault(number_key(act.number), []).append(act)
+        return {key: tuple(acts) for key, acts in found.items()}
+
     def by_number(self, number: str, kind_code: str | None = None) -> tuple[Act, ...]:
         """Acts whose number matches, Latin look-alikes folded ("P-210" finds "Р-210")."""
-        key = number_key(number)
-        return tuple(a for a in self.acts if a.number and number_key(a.number) == key
-                     and kind_code in (None, a.kind_code))
+        return tuple(a for a in self._by_number_key.get(number_key(number), ()) if kind_code in (None, a.kind_code))
 
     def by_date(self, date: dt.date) -> tuple[Act, ...]:
         return tuple(a for a in self.acts if a.date == date)
