@@ -84,7 +84,11 @@ class Line:
 
 def clean(text: str) -> str:
     """Markdown links and emphasis removed, whitespace collapsed."""
-    return " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", text)).split())
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())
 
 
 def is_caps(text: str) -> bool:
@@ -161,7 +165,7 @@ def _physical(text: str) -> list[Line]:
         line = Line(start=m.start() + content, end=m.start() + stop, text_start=m.start() + text_at,
                     text=clean(raw[text_at:stop]), marker=marker,
                     indent=len(indent.expandtabs(4)), emphasis=bool(prefix.group("md")),
-                    last_width=stop, first_width=_width(next(iter(raw[content:stop].split()), "")),
+                    last_width=stop, first_width=_width(next(iter(raw[content:stop].split(None, 1)), "")),
                     gap=bool(found) and text.count("\n", found[-1].end, m.start()) > 1)
         mark = found[-1] if found and found[-1].marker is not None and not found[-1].text else None
         if mark and (marker is None or (mark.style == "bullet" and marker.style == "dotted")):
@@ -174,7 +178,8 @@ def _physical(text: str) -> list[Line]:
 
 
 def _ends_sentence(text: str) -> bool:
-    return text[-1:] in _SENTENCE_END and not (text.endswith(".") and _INITIALS_END.search(text))
+    # an initial or an abbreviation ends the text: at most its last three characters (the look-behinds see before)
+    return text[-1:] in _SENTENCE_END and not (text.endswith(".") and _INITIALS_END.search(text, len(text) - 3))
 
 
 def _opens_sentence(text: str) -> bool:
