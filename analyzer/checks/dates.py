@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from analyzer.checks.base import Check, CheckContext, register
 from analyzer.dates import find_dates
+from analyzer.first_letters import compile_scanning
 from analyzer.model import ApprovalBlock, DateMention, Finding
 from analyzer.vocabulary import ApprovalKind
 
@@ -21,9 +22,9 @@ NEEDS_HEAD = re.compile(
     r"(?i)утвержда\w*\s+(?:приказом|распоряжением|директор\w*|руководител\w*|заведующ\w*)"
     r"|(?:вводится|вступает|вводятся|вступают)\s+в\s+(?:действие|силу)[^.;\n]{0,60}?(?:утвержд|приказ)")
 # A concrete approval outside the header stamps: a sentence at the end, or stamps placed after the title.
-CONCRETE_APPROVAL = re.compile(
-    r"(?i)(?<![а-яё])(?:принят|утвержд[её]н|введен)[оаы]?(?![а-яё])[^.]{0,80}?(?P<paper>протокол|приказ)\w*"
-    r"[^.\n]{0,60}?(?:(?:№|N\b)\s*\d|от\s*[«\"]?\s*\d)")
+CONCRETE_APPROVAL = compile_scanning(
+    r"(?<![а-яё])(?:принят|утвержд[её]н|введен)[оаы]?(?![а-яё])[^.]{0,80}?(?P<paper>протокол|приказ)\w*"
+    r"[^.\n]{0,60}?(?:(?:№|N\b)\s*\d|от\s*[«\"]?\s*\d)", re.IGNORECASE)
 HEAD = re.compile(r"(?i)(?<![а-яё])(?:директор|руководител|заведующ|ректор|начальник|и\.\s?о\.)")
 COUNCIL = re.compile(r"(?i)совет|собрани|коллеги|комисси")
 ORDER_WORD = re.compile(r"(?i)(?<![а-яё])приказ")

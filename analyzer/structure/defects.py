@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from analyzer.first_letters import compile_scanning
 from analyzer.lexicon import parses
 from analyzer.model import Role, StructureDefect
 from analyzer.structure.lines import Line
@@ -18,9 +19,11 @@ from analyzer.structure.words import has_predicate
 from analyzer.vocabulary import DefectKind
 
 # Phrases announcing a list; when a new sentence follows instead, the list did not come there.
-_ANNOUNCED = re.compile(r"(?i)(?<![а-яё])(а\s+именно|следующ[а-яё]*(?:\s+[а-яё]+)?|так[а-яё]+\s+как)\s*:\s*(?=[А-ЯЁ])")
-_SELF_REFERENCE = re.compile(
-    r"(?i)(?<![а-яё])настоящ[а-яё]*\s+(положени[а-яё]*|поряд(?:ок|к[а-яё]*)|правил[а-яё]*|инструкци[а-яё]*|регламент[а-яё]*)")
+_ANNOUNCED = compile_scanning(
+    r"(?<![а-яё])(а\s+именно|следующ[а-яё]*(?:\s+[а-яё]+)?|так[а-яё]+\s+как)\s*:\s*(?=[А-ЯЁ])", re.IGNORECASE)
+_SELF_REFERENCE = compile_scanning(
+    r"(?<![а-яё])настоящ[а-яё]*\s+(положени[а-яё]*|поряд(?:ок|к[а-яё]*)|правил[а-яё]*|инструкци[а-яё]*|регламент[а-яё]*)",
+    re.IGNORECASE)
 CORE_PARTICIPANTS: dict[Role, str] = {
     "administrator": "администратор платформы", "head": "руководитель (администрация)",
     "teacher": "педагогические работники", "student": "обучающиеся",
