@@ -3,6 +3,7 @@ one pymorphy3 analyzer of the process and its cached readings of words.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -78,6 +79,11 @@ TOKEN = re.compile(rf"{_WORD}|\d+|\S")
 def words(text: str) -> list[str]:
     """The words of ``text`` (hyphenated compounds as one), punctuation and numbers left out."""
     return WORD.findall(text)
+
+
+def first_words(text: str, count: int) -> list[str]:
+    """``words(text)[:count]``, reading no further into the text than they reach."""
+    return [m.group() for m in itertools.islice(WORD.finditer(text), count)]
 
 
 def fold(word: str) -> str:

@@ -1,9 +1,11 @@
-"""OCR look-alike repair: Latin letters inside Cyrillic words, length kept."""
+"""Word-level helpers: OCR look-alike repair (Latin letters inside Cyrillic words, length kept), first words."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
-from analyzer.lexicon import repair_ocr
+from analyzer.lexicon import first_words, repair_ocr, words
 
 
 @pytest.mark.parametrize("damaged, repaired", [
@@ -29,3 +31,11 @@ def test_repair(damaged, repaired):
 ])
 def test_a_word_is_a_run_of_word_characters_with_both_alphabets(damaged, repaired):
     assert repair_ocr(damaged) == repaired
+
+
+def test_first_words_are_the_words_the_text_starts_with():
+    text = (Path(__file__).parents[1] / "corpora" / "regulations" / "apk-college.txt").read_text(encoding="utf-8")
+    for line in text.splitlines()[:80]:
+        for count in (0, 1, 4, 8):
+            assert first_words(line, count) == words(line)[:count]
+    assert first_words("ИКОП-платформа, 2023 г.", 3) == ["ИКОП-платформа", "г"]

@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from analyzer.lexicon import first_words
 from analyzer.model import Role
 from analyzer.structure.lines import Line, heading_like, is_unnumbered_heading
 from analyzer.structure.roles import cue_role
-from analyzer.structure.words import pos, words
+from analyzer.structure.words import pos
 from analyzer.vocabulary import NumberingStyle, SectionKind
 
 LIST_STYLES: tuple[NumberingStyle, ...] = ("bullet", "letter_upper", "letter_lower", "paren")
@@ -60,7 +61,7 @@ class Node:
 
 def _predicate(text: str) -> str:
     """The first verb form among the first words, or "nominal": a list item's shape."""
-    for word in words(text)[:4]:
+    for word in first_words(text, 4):
         if pos(word) in _PREDICATES:
             return pos(word)
     return "nominal"
