@@ -46,8 +46,8 @@ KIND_FORMS = {k.key: k for k in _DATA.kinds}
 _KIND = compile_scanning(r"(?<![\w-])(?:" + "|".join(rf"(?P<{k.key}>{k.forms}(?![\w-]))" for k in _DATA.kinds) + ")",
                          _I)
 # "273-ФЗ", "№ 273- ФЗ", "ФЗ-273"; "Ф3": OCR.
-_FZ_NUMBER = re.compile(r"(?<![\w-])(?:(?:№\s*)?\d{1,4}\s?-\s?Ф[З3]|Ф[З3]\s?-\s?\d{1,4})(?!\w)")
-_CODE = re.compile(r"(?<!\w)(?:[Сс]ан[Пп]и[Нн]|САНПИН|СП)\s?(?P<code>\d+(?:\.\d+){2,3}-\d\d)(?!\d)")
+_FZ_NUMBER = compile_scanning(r"(?<![\w-])(?:(?:№\s*)?\d{1,4}\s?-\s?Ф[З3]|Ф[З3]\s?-\s?\d{1,4})(?!\w)")
+_CODE = compile_scanning(r"(?<!\w)(?:[Сс]ан[Пп]и[Нн]|САНПИН|СП)\s?(?P<code>\d+(?:\.\d+){2,3}-\d\d)(?!\d)")
 
 _COUNTRY = _DATA.country
 _BODY_FORMS = {b.key: re.compile(b.forms, _I) for b in _DATA.bodies}
