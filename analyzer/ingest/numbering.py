@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+from analyzer.ingest.docx_parts import Styles
 from analyzer.ingest.text import bullet
 from analyzer.vocabulary import RU_LETTERS
 
@@ -127,13 +128,9 @@ class Instance:
 class Numbering:
     """Counters for one document; ``label`` must see paragraphs in document order."""
 
-    def __init__(self, numbering: _Element | None, styles: _Element | None):
-        self._styles = {s.get(_QN["w:styleId"]): s for s in styles.iterfind(_QN["w:style"])} \
-            if styles is not None else {}
+    def __init__(self, numbering: _Element | None, styles: Styles | None):
+        self._styles = styles if styles is not None else Styles(None)
         self._resolved: dict[str, tuple[str | None, str | None]] = {}
-        self._default_style = next((sid for sid, s in self._styles.items()
-                                    if s.get(_QN["w:type"]) == "paragraph"
-                                    and s.get(_QN["w:default"]) in ("1", "true", "on")), None)
         abstracts = {a.get(_QN["w:abstractNumId"]): a for a in numbering.iterfind(_QN["w:abstractNum"])} \
             if numbering is not None else {}
         nums = {n.get(_QN["w:numId"]): n for n in numbering.iterfind(_QN["w:num"])} \
@@ -143,6 +140,8 @@ class Numbering:
             abstract_id = self._abstract_of(num, abstracts, nums)
             if abstract_id is not None:
                 self._instances[num_id] = self._instance(num, abstract_id, abstracts[abstract_id])
+        # Without an instance no paragraph is numbered (``_numpr``), so the styles are never read then.
+        self._default_style = self._styles.default_paragraph() if self._instances else None
         self._counters: dict[str, list[int | None]] = {}
         self._used: set[str] = set()
 
@@ -219,7 +218,7 @@ class Numbering:
     # -- counting -----------------------------------------------------------------------
     def label(self, p: _Element) -> str | None:
         """The number or bullet Word shows before paragraph ``p``, advancing the counters."""
-        found = self._numpr(p)
+        found = self._numpr(p) if self._instances else None
         if found is None:
             return None
         num_id, ilvl = found
