@@ -72,6 +72,8 @@ VARIANTS = {
         b"</w:styles>", b'<w:style w:type="character" w:styleId="Empty"/>\n'
                         b'<w:style w:type="paragraph" w:styleId="A>B"><w:basedOn w:val="Normal"/></w:style>'
                         b"</w:styles>"), True),
+    "an element named like a style inside one": (lambda d: _into_first_style(d, b'<w:styleX w:val="1"/>'), True),
+    "a closing tag with a space": (lambda d: d.replace(b"</w:style>", b"</w:style >", 1), False),
     "a comment": (lambda d: d.replace(b"<w:docDefaults>", b"<!-- <w:style> --><w:docDefaults>"), False),
     "UTF-16": (lambda d: d.replace(b"encoding='UTF-8'", b"encoding='UTF-16'").decode().encode("utf-16"), False),
     "a second prefix of the namespace": (lambda d: d.replace(b"xmlns:w=", b'xmlns:v="http://schemas.openxml'
