@@ -16,7 +16,7 @@ import operator
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
@@ -138,6 +138,11 @@ _finding_values = operator.itemgetter(*_FINDING_FIELDS)
 _to_json, _to_json_text = json.JSONEncoder().encode, json.JSONEncoder(ensure_ascii=False).encode
 _INSERT_REF = ('INSERT INTO legal_refs (document_id, act, quote, start, "end", kind, issuer, number, date, date_text, '
                "title, problems, correct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def _json_list(items: list[Any], encode: Callable[[Any], str]) -> str:
+    """``encode(items)``; an empty list (most clauses' reasons) without the encoder's set-up for each call."""
+    return encode(items) if items else "[]"
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -323,8 +328,8 @@ class Store:
     def _children(self, doc_id: int, report: dict[str, Any]) -> None:
         self.db.executemany(
             "INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?)",
-            [(doc_id, c["id"], c["status"], c["score"], _to_json(c["reasons"]), _to_json_text(c["evidence"]))
-             for c in report["clauses"]])
+            [(doc_id, c["id"], c["status"], c["score"], _json_list(c["reasons"], _to_json),
+              _json_list(c["evidence"], _to_json_text)) for c in report["clauses"]])
         self.db.executemany(
             _INSERT_FINDING,
             [(doc_id, *_finding_values(f)) for f in report["findings"]])
