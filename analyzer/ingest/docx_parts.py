@@ -33,17 +33,20 @@ _DECLARATION = re.compile(rb"<\?xml\s[^>]*\?>")
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([^"']*)["']""")
 # A start or empty-element tag: group 1 its name, group 2 "/" when it is empty. Attribute values may hold ">".
 _TAG = re.compile(rb"""<([^\s/>]+)(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
+_NOT_SPACE = re.compile(rb"\S")
 
 
 class Styles:
     """The ``w:style`` children of a styles part by ``w:styleId``, each parsed when it is first asked for.
 
     ``heads`` holds every style's start tag (its attributes), parsed together, in document order; a style's
-    children are parsed from its own bytes. This reads a part as a full parse would when the part is
-    UTF-8, declares every namespace on its root, has no comment, CDATA, DTD or processing instruction (so
-    every "<" opens a tag) and lists its styles one after another after everything else: each slice from
-    ``<w:style`` to the next ``</w:style>`` is then one whole style. Any other part is parsed whole. Nothing
-    is parsed until numbering needs a style, and damage in a style never read goes unnoticed.
+    children are parsed from its own bytes. This reads a part as a full parse would when the part is UTF-8,
+    has no comment, CDATA, DTD or processing instruction (so every "<" opens a tag), binds no prefix before
+    its first style and lists its styles one after another after everything else, separated by space only:
+    each slice from ``<w:style`` to the next ``</w:style>`` is then one whole style (were a style with
+    content nested in another, the outer one's closing tag would fall outside every slice, which is
+    refused). Any other part is parsed whole. Nothing is parsed until numbering needs a style, and damage
+    in a style never read goes unnoticed.
     """
 
     def __init__(self, data: bytes | None) -> None:
@@ -79,7 +82,7 @@ class Styles:
         if (b"!" in data and b"<!" in data) or (data.find(b"?", pos) >= 0 and data.find(b"<?", pos) >= 0):
             return None
         root = _TAG.search(data, pos)
-        if root is None or data[pos:root.start()].strip() or root.group(2) or data.find(b"xmlns", root.end()) >= 0:
+        if root is None or data[pos:root.start()].strip() or root.group(2):
             return None
         root_end = b"</" + root.group(1) + b">"
         bare_root = etree.fromstring(root.group() + root_end, _PARSER)
@@ -87,26 +90,31 @@ class Styles:
         if bare_root.tag != _STYLES or len(prefixes) != 1:
             return None
         name = (f"{prefixes[0]}:" if prefixes[0] else "").encode() + b"style"
-        close = b"</" + name + b">"
+        pos = data.find(b"<" + name, root.end())
+        while pos >= 0 and (tag := _TAG.match(data, pos)) and tag.group(1) != name:   # <w:styleLink> and the like
+            pos = data.find(b"<" + name, tag.end())
+        # What precedes the first style must not declare a prefix of its own: a style there under another
+        # prefix would be missed.
+        if pos < 0 or data.find(b"xmlns", root.end(), pos) >= 0:
+            return None
+        close = b"</" + name
         tags: list[bytes] = []
         slices: list[tuple[int, int]] = []
-        found = data.find(b"<" + name, root.end())
-        while found >= 0:
-            tag = _TAG.match(data, found)
-            if tag is None:
+        while (tag := _TAG.match(data, pos)) and tag.group(1) == name:
+            end = tag.end() if tag.group(2) else data.find(close, tag.end()) + len(close) + 1
+            if end < tag.end() or data[end - 1:end] != b">":   # no closing tag, or "</w:style >", "</w:styleX>"
                 return None
-            if tag.group(1) == name:   # not <w:styleLink>
-                after = slices[-1][1] if slices else found   # the end of the style before: only space between
-                end = tag.end() if tag.group(2) else data.find(close, tag.end()) + len(close)
-                if found < after or data[after:found].strip() or end < tag.end():
-                    return None
-                tags.append(data[found:tag.start(2) if tag.group(2) else tag.end() - 1] + b"/>")
-                slices.append((found, end))
-            found = data.find(b"<" + name, tag.end())   # within the style too: a style inside it is refused
-        if not slices or data[slices[-1][1]:].strip() != root_end:
+            tags.append(data[pos:tag.start(2) if tag.group(2) else tag.end() - 1] + b"/>")
+            slices.append((pos, end))
+            following = _NOT_SPACE.search(data, end)
+            pos = following.start() if following else len(data)
+        if data[pos:].rstrip() != root_end:
+            return None
+        heads = list(etree.fromstring(root.group() + b"".join(tags) + root_end, _PARSER))
+        if any(head.tag != _STYLE for head in heads):   # a style that binds its prefix to another namespace
             return None
         self._root, self._root_end, self._slices = root.group(), root_end, slices
-        return list(etree.fromstring(self._root + b"".join(tags) + root_end, _PARSER))
+        return heads
 
     def __contains__(self, style_id: object) -> bool:
         self._index()

@@ -81,7 +81,14 @@ VARIANTS = {
                                                                           b"xmlns:w="), False),
     "a namespace declared below the root": (lambda d: d.replace(
         b"<w:docDefaults>", b'<w:docDefaults xmlns:v="urn:v">'), False),
-    "a style inside a style": (lambda d: _into_first_style(d, b'<w:style w:styleId="Inner"/>'), False),
+    "an empty style inside a style": (lambda d: _into_first_style(d, b'<w:style w:styleId="Inner"/>'), True),
+    "a style inside a style": (lambda d: _into_first_style(
+        d, b'<w:style w:styleId="Inner"><w:name w:val="inner"/></w:style>'), False),
+    "a style in the defaults under another prefix": (lambda d: d.replace(
+        b"<w:rPrDefault>", b'<w:rPrDefault><v:style xmlns:v="http://schemas.openxmlformats.org/wordprocessingml/'
+                           b'2006/main" v:styleId="Stray"/>'), False),
+    "a style binding its prefix elsewhere": (lambda d: d.replace(
+        b'<w:style w:type="table"', b'<w:style xmlns:w="urn:other" w:type="table"', 1), False),
     "a style outside the list of styles": (lambda d: d.replace(
         b"<w:rPrDefault>", b'<w:rPrDefault><w:style w:styleId="Stray"/>'), False),
 }
