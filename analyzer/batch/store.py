@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
@@ -132,8 +133,16 @@ _FINDING_FIELDS = ("code", "name", "category", "severity", "message", "fix", "qu
                    "clause", "act", "source", "fingerprint")
 _INSERT_FINDING = (f"INSERT INTO findings (document_id, {', '.join(repr(f) for f in _FINDING_FIELDS)}) "
                    f"VALUES ({', '.join('?' * (len(_FINDING_FIELDS) + 1))})")
+_finding_values = operator.itemgetter(*_FINDING_FIELDS)
+# json.dumps builds a new encoder for every call with ensure_ascii=False; these are built once.
+_to_json, _to_json_text = json.JSONEncoder().encode, json.JSONEncoder(ensure_ascii=False).encode
 _INSERT_REF = ('INSERT INTO legal_refs (document_id, act, quote, start, "end", kind, issuer, number, date, date_text, '
                "title, problems, correct) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def _json_list(items: list[Any], encode: Callable[[Any], str]) -> str:
+    """``encode(items)``; an empty list (most clauses' reasons) without the encoder's set-up for each call."""
+    return encode(items) if items else "[]"
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -169,7 +178,7 @@ def _document_row(result: dict[str, Any], versions: tuple[str, str]) -> dict[str
     report, error = result.get("report"), result.get("error")
     row: dict[str, Any] = {
         "path": result["path"], "name": result["name"], "content_hash": result.get("content_hash"),
-        "format": result.get("format"), "notes": json.dumps(result.get("warnings", []), ensure_ascii=False),
+        "format": result.get("format"), "notes": _to_json_text(result.get("warnings", [])),
         "reference_version": versions[0], "registry_version": versions[1],
         "seconds": result.get("seconds"), "timings": None, "worker": result.get("worker"),
         "peak_rss_kb": result.get("peak_rss_kb"), "created_at": _now(),
@@ -184,7 +193,7 @@ def _document_row(result: dict[str, Any], versions: tuple[str, str]) -> dict[str
         row |= {"format": doc["format"], "title": doc["title"], "institution_type": doc["institution_type"],
                 "in_scope": int(doc["in_scope"]),
                 "score": statuses.count("present") / applicable if applicable else None,
-                "notes": json.dumps(result.get("warnings", []) + doc["warnings"], ensure_ascii=False),
+                "notes": _to_json_text(result.get("warnings", []) + doc["warnings"]),
                 "reference_version": report["reference_version"], "registry_version": report["registry_version"],
                 "timings": report["timings"], "organisation": organisation_key(doc.get("organisation")),
                 "organisation_name": doc.get("organisation"), "document_date": _document_date(doc["approval"])}
@@ -319,16 +328,16 @@ class Store:
     def _children(self, doc_id: int, report: dict[str, Any]) -> None:
         self.db.executemany(
             "INSERT INTO clauses VALUES (?, ?, ?, ?, ?, ?)",
-            [(doc_id, c["id"], c["status"], c["score"], json.dumps(c["reasons"]),
-              json.dumps(c["evidence"], ensure_ascii=False)) for c in report["clauses"]])
+            [(doc_id, c["id"], c["status"], c["score"], _json_list(c["reasons"], _to_json),
+              _json_list(c["evidence"], _to_json_text)) for c in report["clauses"]])
         self.db.executemany(
             _INSERT_FINDING,
-            [(doc_id, *(f[k] for k in _FINDING_FIELDS)) for f in report["findings"]])
+            [(doc_id, *_finding_values(f)) for f in report["findings"]])
         self.db.executemany(
             _INSERT_REF,
             [(doc_id, r["act"], r["quote"], r["start"], r["end"], r["cited"]["kind"], r["cited"]["issuer"],
               r["cited"]["number"], r["cited"]["date"], r["cited"]["date_text"], r["cited"]["title"],
-              json.dumps(r["problems"]), r["correct"]) for r in report["legal_refs"]])
+              _to_json(r["problems"]), r["correct"]) for r in report["legal_refs"]])
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -15,7 +15,7 @@ from lxml.etree import _Element
 
 from analyzer.errors import Corrupt
 from analyzer.ingest.docx_parts import DocxParts, read_parts
-from analyzer.ingest.numbering import Numbering, on_off
+from analyzer.ingest.numbering import Numbering, first_child, on_off
 from analyzer.ingest.sniff import ZIP_ERRORS
 from analyzer.ingest.text import Paragraph, assemble
 from analyzer.model import Document
@@ -41,7 +41,7 @@ def _inline(el: _Element, out: list[str], boxes: list[_Element]) -> None:
             out.append(_CHARS[tag])
         elif tag == _TXBX:
             boxes.append(child)
-        elif tag not in _SKIP and not (tag == _R and on_off(child.find(_RPR), "w:vanish")):
+        elif tag not in _SKIP and not (tag == _R and on_off(first_child(child, _RPR), "w:vanish")):
             _inline(child, out, boxes)
 
 

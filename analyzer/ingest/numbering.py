@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+from analyzer.ingest.docx_parts import Styles
 from analyzer.ingest.text import bullet
 from analyzer.vocabulary import RU_LETTERS
 
@@ -28,15 +29,31 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
+class _Clark(dict[str, str]):
+    """``qn`` of each prefixed tag, computed once: the lookups below run for every paragraph."""
+
+    def __missing__(self, tag: str) -> str:
+        self[tag] = qn(tag)
+        return self[tag]
+
+
+_QN = _Clark()
+
+
+def first_child(el: _Element | None, tag: str) -> _Element | None:
+    """``el.find(tag)`` for a Clark ``tag``, without ElementPath (half the time: it runs for every paragraph)."""
+    return next(el.iterchildren(tag), None) if el is not None else None
+
+
 def _val(el: _Element | None, child: str, default: str | None = None) -> str | None:
-    found = el.find(qn(child)) if el is not None else None
-    return found.get(qn("w:val"), default) if found is not None else default
+    found = first_child(el, _QN[child])
+    return found.get(_QN["w:val"], default) if found is not None else default
 
 
 def on_off(el: _Element | None, child: str) -> bool:
     """A WordprocessingML on/off property: present and not switched off by its ``w:val``."""
-    found = el.find(qn(child)) if el is not None else None
-    return found is not None and found.get(qn("w:val"), "1") not in ("0", "false", "off")
+    found = first_child(el, _QN[child])
+    return found is not None and found.get(_QN["w:val"], "1") not in ("0", "false", "off")
 
 
 def _int(value: str | None, default: int) -> int:
@@ -116,22 +133,20 @@ class Instance:
 class Numbering:
     """Counters for one document; ``label`` must see paragraphs in document order."""
 
-    def __init__(self, numbering: _Element | None, styles: _Element | None):
-        self._styles = {s.get(qn("w:styleId")): s for s in styles.iterfind(qn("w:style"))} \
-            if styles is not None else {}
+    def __init__(self, numbering: _Element | None, styles: Styles | None):
+        self._styles = styles if styles is not None else Styles(None)
         self._resolved: dict[str, tuple[str | None, str | None]] = {}
-        self._default_style = next((sid for sid, s in self._styles.items()
-                                    if s.get(qn("w:type")) == "paragraph"
-                                    and s.get(qn("w:default")) in ("1", "true", "on")), None)
-        abstracts = {a.get(qn("w:abstractNumId")): a for a in numbering.iterfind(qn("w:abstractNum"))} \
+        abstracts = {a.get(_QN["w:abstractNumId"]): a for a in numbering.iterfind(_QN["w:abstractNum"])} \
             if numbering is not None else {}
-        nums = {n.get(qn("w:numId")): n for n in numbering.iterfind(qn("w:num"))} \
+        nums = {n.get(_QN["w:numId"]): n for n in numbering.iterfind(_QN["w:num"])} \
             if numbering is not None else {}
         self._instances: dict[str, Instance] = {}
         for num_id, num in nums.items():
             abstract_id = self._abstract_of(num, abstracts, nums)
             if abstract_id is not None:
                 self._instances[num_id] = self._instance(num, abstract_id, abstracts[abstract_id])
+        # Without an instance no paragraph is numbered (``_numpr``), so the styles are never read then.
+        self._default_style = self._styles.default_paragraph() if self._instances else None
         self._counters: dict[str, list[int | None]] = {}
         self._used: set[str] = set()
 
@@ -153,16 +168,16 @@ class Numbering:
     @staticmethod
     def _instance(num: _Element, abstract_id: str, abstract: _Element) -> Instance:
         levels: list[Level | None] = [None] * LEVELS
-        for lvl in abstract.iterfind(qn("w:lvl")):
-            i = _int(lvl.get(qn("w:ilvl")), -1)
+        for lvl in abstract.iterfind(_QN["w:lvl"]):
+            i = _int(lvl.get(_QN["w:ilvl"]), -1)
             if 0 <= i < LEVELS:
                 levels[i] = Level.parse(lvl)
         restarts = []
-        for override in num.iterfind(qn("w:lvlOverride")):
-            i = _int(override.get(qn("w:ilvl")), -1)
+        for override in num.iterfind(_QN["w:lvlOverride"]):
+            i = _int(override.get(_QN["w:ilvl"]), -1)
             if not 0 <= i < LEVELS:
                 continue
-            lvl = override.find(qn("w:lvl"))
+            lvl = override.find(_QN["w:lvl"])
             if lvl is not None:
                 levels[i] = Level.parse(lvl)
             start = _val(override, "w:startOverride")
@@ -185,14 +200,14 @@ class Numbering:
             style_id = _val(self._styles[style_id], "w:basedOn")
         num_id, ilvl = self._resolved.get(style_id, (None, None)) if style_id else (None, None)
         for sid in reversed(chain):
-            numpr = self._styles[sid].find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            numpr = self._styles[sid].find(f"{_QN['w:pPr']}/{_QN['w:numPr']}")
             num_id, ilvl = _val(numpr, "w:numId") or num_id, _val(numpr, "w:ilvl") or ilvl
             self._resolved[sid] = (num_id, ilvl)
         return (num_id, ilvl) if chain else (None, None)
 
     def _numpr(self, p: _Element) -> tuple[str, int] | None:
-        ppr = p.find(qn("w:pPr"))
-        direct = ppr.find(qn("w:numPr")) if ppr is not None else None
+        ppr = first_child(p, _QN["w:pPr"])
+        direct = first_child(ppr, _QN["w:numPr"])
         style_id = _val(ppr, "w:pStyle") or self._default_style
         style_num, style_ilvl = self._style_numbering(style_id)
         num_id = _val(direct, "w:numId") or style_num
@@ -208,7 +223,7 @@ class Numbering:
     # -- counting -----------------------------------------------------------------------
     def label(self, p: _Element) -> str | None:
         """The number or bullet Word shows before paragraph ``p``, advancing the counters."""
-        found = self._numpr(p)
+        found = self._numpr(p) if self._instances else None
         if found is None:
             return None
         num_id, ilvl = found

@@ -54,7 +54,10 @@ class Paragraph:
 
 def clean(text: str, *, strip_left: bool = True) -> str:
     """Normalised text with blank lines dropped and line ends trimmed."""
-    lines = (line.rstrip() for line in normalise(text).split("\n"))
+    text = normalise(text)
+    if "\n" not in text:   # one line, as most paragraphs are: what the general case gives it
+        return text.strip() if strip_left else text.rstrip()
+    lines = (line.rstrip() for line in text.split("\n"))
     return "\n".join((line.lstrip() if strip_left else line) for line in lines if line.strip())
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from analyzer.model import Citation, ClauseMatch, EditionVerdict, Finding, OcrInfo, Report, Review, Structure
@@ -40,16 +41,26 @@ def _edition(verdict: EditionVerdict | None) -> dict[str, Any] | None:
             "agreeing": {text: list(ids) for text, ids in verdict.agreeing}}
 
 
+def _flat(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """``dataclasses.asdict`` for a dataclass whose fields are all str, int, float, bool or None (tested):
+    the same dict, without asdict's recursive walk and deep copy of every value."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    return lambda obj: {name: getattr(obj, name) for name in names}
+
+
+_finding_fields, _review_fields = _flat(Finding), _flat(Review)
+
+
 def _review(review: Review | None) -> dict[str, Any] | None:
     if review is None:
         return None
-    data = dataclasses.asdict(review)
+    data = _review_fields(review)
     del data["fingerprint"]
     return data
 
 
 def _finding(f: Finding, report: Report) -> dict[str, Any]:
-    return dataclasses.asdict(f) | {"review": _review(report.review_of(f.fingerprint))}
+    return _finding_fields(f) | {"review": _review(report.review_of(f.fingerprint))}
 
 
 def approvals_to_list(structure: Structure) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from analyzer.batch import audit
 from analyzer.batch.store import Store
 from analyzer.clause_set import load_clause_set
 from analyzer.pipeline import analyze
+from analyzer.report.json_writer import report_to_dict
 
 
 def test_every_document_has_one_row_with_its_children(audited, corpus):
@@ -118,3 +119,22 @@ def test_internal_errors_are_not_skipped(tmp_path, corpus):
     summary = audit([doc], db, workers=1)
     assert (summary.done, summary.skipped) == (1, 0)
     assert Store(db).documents()[0]["error_code"] is None
+
+
+def test_json_columns_hold_what_json_dumps_writes(audited, corpus):
+    """The store encodes with encoders built once and writes an empty list directly: the text is json.dumps's."""
+    db, _ = audited
+    folder, _ = corpus
+    row = next(d for d in Store(db).documents() if d["name"].endswith("co-milyutina-2023.docx"))
+    report = report_to_dict(analyze(folder / "region" / "district" / "co-milyutina-2023.docx"))
+    with sqlite3.connect(db) as con:
+        clauses = con.execute("SELECT clause, reasons, evidence FROM clauses WHERE document_id = ?",
+                              (row["id"],)).fetchall()
+        problems = con.execute("SELECT problems FROM legal_refs WHERE document_id = ? ORDER BY id",
+                               (row["id"],)).fetchall()
+    expected = {c["id"]: (json.dumps(c["reasons"]), json.dumps(c["evidence"], ensure_ascii=False))
+                for c in report["clauses"]}
+    assert {clause: (reasons, evidence) for clause, reasons, evidence in clauses} == expected
+    assert any(r == "[]" for r, _ in expected.values()) and any(r != "[]" for r, _ in expected.values())
+    assert any(e != "[]" and not e.isascii() for _, e in expected.values())
+    assert [p for (p,) in problems] == [json.dumps(r["problems"]) for r in report["legal_refs"]]

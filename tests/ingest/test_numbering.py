@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from docx.oxml import parse_xml
 
+from analyzer.ingest.docx_parts import Styles
 from analyzer.ingest.numbering import Numbering, format_number
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -97,14 +98,14 @@ def test_no_number_for_num_id_zero_unknown_num_or_format_none():
 
 
 def test_numbering_attached_to_styles():
-    styles = parse_xml(
+    styles = Styles((
         f"<w:styles {W}>"
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"/>'
         '<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
         '<w:style w:type="paragraph" w:styleId="Clause"><w:basedOn w:val="Heading1"/>'
         '<w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>'
         '<w:style w:type="paragraph" w:styleId="Point"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
-        "</w:styles>")
+        "</w:styles>").encode())
     levels = lvl(0, "%1.", extra='<w:pStyle w:val="Heading1"/>') + lvl(1, "%1.%2.") + \
         lvl(2, "%1.%2.%3.", extra='<w:pStyle w:val="Point"/>')
     nb = Numbering(parse_xml(f'<w:numbering {W}><w:abstractNum w:abstractNumId="0">{levels}</w:abstractNum>'
@@ -117,9 +118,9 @@ def test_numbering_attached_to_styles():
 
 
 def test_list_style_link_leads_to_the_levels():
-    styles = parse_xml(
+    styles = Styles((
         f"<w:styles {W}><w:style w:type=\"numbering\" w:styleId=\"Outline\">"
-        '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>')
+        '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>').encode())
     nb = Numbering(parse_xml(
         f'<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:styleLink w:val="Outline"/>{MULTI}</w:abstractNum>'
         '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Outline"/></w:abstractNum>'
