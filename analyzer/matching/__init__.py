@@ -23,12 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from analyzer.analysed import AnalysedText
 from analyzer.clause_set import Clause, ClauseSet
 from analyzer.lexicon import repair_ocr
 from analyzer.matching.concepts import ConceptIndex
+from analyzer.matching.fuzzy import PairScorer
 from analyzer.matching.signals import conflict, optional_marker, weakening_pattern
 from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
@@ -45,10 +45,6 @@ def _clause_keys(clause: Clause) -> list[str]:
     return [" ".join(lem for lem, stop in zip(t.lemmas, t.stops) if not stop) for t in tables]
 
 
-def _sorted_words(key: str) -> str:
-    return " ".join(sorted(key.split()))
-
-
 class Matcher:
     """Holds the clause set's lemmatised wordings and concept index; one instance serves many documents."""
 
@@ -57,37 +53,28 @@ class Matcher:
         self.t = thresholds
         self.clauses = clause_set.clauses
         keys: list[str] = []
-        self.owner: list[int] = []
+        owner: list[int] = []
         for i, clause in enumerate(self.clauses):
             for key in _clause_keys(clause):
                 keys.append(key)
-                self.owner.append(i)
-        self.keys = keys
-        self.sorted_keys = [_sorted_words(k) for k in keys]
+                owner.append(i)
+        self.owner = np.array(owner)
+        self.scorer = PairScorer(keys)
         self.concepts = ConceptIndex(clause_set)
         self.weakening = weakening_pattern(clause_set.weakening)
 
     def _fuzzy(self, units: tuple[Unit, ...], states: np.ndarray) -> np.ndarray:
-        """clauses × units: token-set and token-sort ratio averaged, best over the clause's wordings.
+        """clauses × units: the fuzzy score (matching.fuzzy), best over the clause's wordings.
 
-        ``token_set_ratio`` alone gives 100 whenever one side's words are a subset of the
-        other's; averaging with ``token_sort_ratio`` penalises the length difference. Only the
-        pairs where the unit states the clause are scored, in one ``cpdist`` call per scorer
-        (a full ``cdist`` would spend most of its time on pairs the concepts already rule out).
-        ``token_sort_ratio`` is ``ratio`` of the words sorted, so each side is sorted once here,
-        not once per pair. One thread: batch audits parallelise across documents, not inside one.
+        Only the pairs where the unit states the clause are scored (a full ``cdist`` would spend
+        most of its time on pairs the concepts already rule out).
         """
         out = np.zeros((len(self.clauses), len(units)), dtype=np.float32)
         rows, cols = np.nonzero(states[self.owner])
         if not len(rows):
             return out
-        keys = [self.keys[r] for r in rows]
-        unit_keys = [units[c].key for c in cols]
-        sorted_units = {c: _sorted_words(units[c].key) for c in set(cols.tolist())}
-        tset = process.cpdist(keys, unit_keys, scorer=fuzz.token_set_ratio, workers=1)
-        tsort = process.cpdist([self.sorted_keys[r] for r in rows], [sorted_units[c] for c in cols.tolist()],
-                               scorer=fuzz.ratio, workers=1)
-        np.maximum.at(out, (np.asarray(self.owner)[rows], cols), (tset + tsort) / 2.0)
+        scores = self.scorer.scores(rows.tolist(), [u.key for u in units], cols.tolist())
+        np.maximum.at(out, (self.owner[rows], cols), scores)
         return out
 
     def match(self, analysed: AnalysedText, structure: Structure, institution_type: str) -> tuple[ClauseMatch, ...]:
