@@ -46,6 +46,11 @@ class ConceptIndex:
             for w in words:
                 self._terms_of_word[w].append(t)
         self._always = sorted({self._group_of_term[t] for t, words in enumerate(self.terms) if not words})
+        # clauses × longest list, padded with a column always held (core) or never held (parts, excludes)
+        self._core = _padded(self.core, len(self.groups))
+        self._parts = _padded(self.parts, len(self.groups) + 1)
+        self._excludes = _padded(self.excludes, len(self.groups) + 1)
+        self._part_sizes = np.array([len(ids) for ids in self.parts])
 
     def _word_hits(self, lemma: str) -> tuple[int, ...]:
         return tuple(i for i, (w, prefix) in enumerate(self.words)
@@ -79,24 +84,31 @@ class ConceptIndex:
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(states, parts, held). states and parts: clauses × units — a unit states a clause when its
         first sentence has every core group and no sentence has an exclude group; parts is the share
-        of part groups held. held: units × groups."""
-        per_sentence = self.sentence_groups(sentences)
-        incidence = np.zeros((len(unit_sentences), len(sentences)), dtype=np.float32)
-        for u, ids in enumerate(unit_sentences):
-            incidence[u, list(ids)] = 1.0
-        per_unit = (incidence @ per_sentence.astype(np.float32)) > 0
+        of part groups held. held: units × groups.
+
+        Gathers through the padded lists, not matrix products: numpy hands float products to a
+        multi-threaded BLAS whose threads cost more CPU than these small products do.
+        """
+        n_groups = len(self.groups)
+        per_sentence = np.zeros((len(sentences) + 1, n_groups + 2), dtype=bool)  # + a row of nothing
+        per_sentence[:-1, :n_groups] = self.sentence_groups(sentences)
+        per_sentence[:-1, n_groups] = True                                       # the padding of core lists
+        per_unit = per_sentence[_padded(unit_sentences, len(sentences))].any(axis=1)
         lead = per_sentence[[ids[0] for ids in unit_sentences]]
-        n_clauses, n_units = len(self.core), len(unit_sentences)
-        states = np.zeros((n_clauses, n_units), dtype=bool)
-        parts = np.ones((n_clauses, n_units), dtype=np.float32)
-        for c in range(n_clauses):
-            states[c] = lead[:, self.core[c]].all(axis=1)
-            if self.excludes[c]:
-                states[c] &= ~per_unit[:, self.excludes[c]].any(axis=1)
-            if self.parts[c]:
-                parts[c] = per_unit[:, self.parts[c]].mean(axis=1)
-        return states, parts, per_unit
+        states = lead[:, self._core].all(axis=2) & ~per_unit[:, self._excludes].any(axis=2)
+        held_parts = per_unit[:, self._parts].sum(axis=2)
+        # as numpy's mean of booleans: the count divided in float64
+        parts = np.where(self._part_sizes > 0, held_parts / np.maximum(self._part_sizes, 1), 1.0)
+        return states.T, parts.T.astype(np.float32), per_unit[:, :n_groups]
 
     def lacking(self, clause_index: int, held_row: np.ndarray) -> list[int]:
         """Positions of the clause's part groups a unit does not hold."""
         return [k for k, gid in enumerate(self.parts[clause_index]) if not held_row[gid]]
+
+
+def _padded(lists: list[list[int]] | list[tuple[int, ...]], pad: int) -> np.ndarray:
+    """The lists as rows of one integer array, each filled up to the longest with ``pad``."""
+    out = np.full((len(lists), max(map(len, lists), default=0)), pad, dtype=np.intp)
+    for row, ids in enumerate(lists):
+        out[row, :len(ids)] = ids
+    return out

@@ -2,6 +2,8 @@
 its words (a word ending in * a prefix) are among the sentence's lemmas."""
 from __future__ import annotations
 
+import numpy as np
+
 from analyzer.clause_set import load_clause_set
 from analyzer.matching.concepts import ConceptIndex
 from analyzer.nlp import tokenize
@@ -33,3 +35,29 @@ def test_every_group_of_a_clause_wording_holds_in_that_wording() -> None:
     held = index.sentence_groups(sentences)
     stated = sum(bool(held[i, index.core[i]].all()) for i in range(len(sentences)))
     assert stated >= 0.9 * len(sentences)    # the reference wordings state their own core (a few use synonyms)
+
+
+def test_evaluate_follows_its_definition_on_a_regulation(regulations_dir) -> None:
+    """states: the unit's first sentence holds every core group and no sentence an exclude group; parts: the
+    share of part groups the unit's sentences hold (1 without parts)."""
+    from analyzer.analysed import analyse_text
+    from analyzer.matching.units import build_units
+    from analyzer.structure import parse
+
+    clause_set = load_clause_set()
+    index = ConceptIndex(clause_set)
+    text = (regulations_dir / "school-59-krasnodar-2023.txt").read_text(encoding="utf-8")
+    analysed = analyse_text(text)
+    units = build_units(analysed.repaired, parse(analysed), analysed.tokens)
+    sentences = [u.lemmas for u in units if not u.is_list]
+    states, parts, held = index.evaluate(sentences, [u.sentences for u in units])
+    per_sentence = index.sentence_groups(sentences)
+    assert states.any() and (parts < 1).any()
+    for u, unit in enumerate(units):
+        groups = per_sentence[list(unit.sentences)].any(axis=0)
+        assert (held[u] == groups).all()
+        for c in range(len(clause_set.clauses)):
+            core, part_ids, excludes = index.core[c], index.parts[c], index.excludes[c]
+            expected = per_sentence[unit.sentences[0], core].all() and not groups[excludes].any()
+            assert states[c, u] == expected
+            assert parts[c, u] == (np.float32(np.mean(groups[part_ids])) if part_ids else 1.0)
