@@ -3,9 +3,9 @@
 A clause's groups are lists of alternatives; an alternative's words must all
 occur in one sentence (a word ending in * is a prefix). The words of the
 whole clause set form one vocabulary: each distinct lemma is mapped once
-(and cached across documents) to the vocabulary words it satisfies; a
-sentence then counts only the alternatives of the few vocabulary words it
-holds, and clauses × units are numpy operations, not a Python loop.
+(and cached across documents) to the vocabulary words it satisfies; the
+words a sentence holds then give its alternatives, groups and clauses × units
+by numpy gathers, not a Python loop.
 """
 from __future__ import annotations
 
@@ -40,12 +40,11 @@ class ConceptIndex:
         self.excludes = [[group_id(g) for g in c.excludes] for c in clause_set.clauses]
         self.words = sorted(word_ids, key=word_ids.__getitem__)
         self._hits = lru_cache(maxsize=100_000)(self._word_hits)
-        self._group_of_term = [g for g, term_ids in enumerate(self.groups) for _ in term_ids]
-        self._terms_of_word: list[list[int]] = [[] for _ in self.words]
-        for t, words in enumerate(self.terms):
-            for w in words:
-                self._terms_of_word[w].append(t)
-        self._always = sorted({self._group_of_term[t] for t, words in enumerate(self.terms) if not words})
+        # terms × longest term: word columns padded with a column always held; and a last term never held
+        n_words = len(self.words)
+        self._term_words = _padded([sorted(words) for words in self.terms] + [[n_words + 1]], n_words)
+        # groups × most terms: term columns padded with that last term
+        self._group_terms = _padded(self.groups, len(self.terms))
         # clauses × longest list, padded with a column always held (core) or never held (parts, excludes)
         self._core = _padded(self.core, len(self.groups))
         self._parts = _padded(self.parts, len(self.groups) + 1)
@@ -59,26 +58,23 @@ class ConceptIndex:
     def sentence_groups(self, sentences: list[frozenset[str]]) -> np.ndarray:
         """sentences × groups: does the sentence satisfy the group (all the words of one of its terms).
 
-        Sparse: a sentence holds a few vocabulary words, so only the terms of those words are counted.
+        Python only finds the few vocabulary words each sentence holds; terms and groups are gathers.
         """
-        out = np.zeros((len(sentences), len(self.groups)), dtype=bool)
-        out[:, self._always] = True
         # most of a document's lemmas are no vocabulary word: find those that are once, then meet each sentence
         hitting = {lemma: ids for lemma in frozenset().union(*sentences) if (ids := self._hits(lemma))}
         known = hitting.keys()
         rows: list[int] = []
         cols: list[int] = []
         for row, lemmas in enumerate(sentences):
-            held: dict[int, int] = {}
-            for w in {w for lemma in lemmas & known for w in hitting[lemma]}:
-                for t in self._terms_of_word[w]:
-                    held[t] = held.get(t, 0) + 1
-            for t, count in held.items():
-                if count == len(self.terms[t]):
-                    rows.append(row)
-                    cols.append(self._group_of_term[t])
-        out[rows, cols] = True
-        return out
+            for lemma in lemmas & known:
+                rows.extend([row] * len(hitting[lemma]))
+                cols.extend(hitting[lemma])
+        n_words = len(self.words)
+        has_word = np.zeros((len(sentences), n_words + 2), dtype=bool)  # + always held, never held
+        has_word[:, n_words] = True
+        has_word[rows, cols] = True
+        has_term = has_word[:, self._term_words].all(axis=2)
+        return has_term[:, self._group_terms].any(axis=2)
 
     def evaluate(self, sentences: list[frozenset[str]], unit_sentences: list[tuple[int, ...]]
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

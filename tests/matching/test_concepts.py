@@ -37,6 +37,21 @@ def test_every_group_of_a_clause_wording_holds_in_that_wording() -> None:
     assert stated >= 0.9 * len(sentences)    # the reference wordings state their own core (a few use synonyms)
 
 
+def test_sentence_groups_follow_their_definition_on_a_regulation(regulations_dir) -> None:
+    index = ConceptIndex(load_clause_set())
+    text = (regulations_dir / "co-milyutina-2023.txt").read_text(encoding="utf-8")
+    sentences = [_lemmas(line) for line in text.splitlines() if line.strip()]
+    held = index.sentence_groups(sentences)
+
+    def has(lemmas: frozenset[str], word: int) -> bool:
+        w, prefix = index.words[word]
+        return any(lemma.startswith(w) if prefix else lemma == w for lemma in lemmas)
+
+    expected = [[any(all(has(lemmas, w) for w in index.terms[t]) for t in terms) for terms in index.groups]
+                for lemmas in sentences]
+    assert held.any() and (held == np.array(expected)).all()
+
+
 def test_evaluate_follows_its_definition_on_a_regulation(regulations_dir) -> None:
     """states: the unit's first sentence holds every core group and no sentence an exclude group; parts: the
     share of part groups the unit's sentences hold (1 without parts)."""
