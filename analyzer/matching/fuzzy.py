@@ -55,9 +55,9 @@ class PairScorer:
     def scores(self, rows: list[int], texts: list[str], cols: list[int]) -> np.ndarray:
         """The fuzzy score of reference key ``rows[i]`` and ``texts[cols[i]]``, for every i."""
         place = {c: k for k, c in enumerate(dict.fromkeys(cols))}
-        plain = [texts[c] for c in place]
-        keys, sides = self._coded_alike(plain + [sorted_words(t) for t in plain])
-        n_keys, n_texts = len(keys) // 2, len(plain)
+        keys, sides = self._coded_alike([texts[c] for c in place])
+        n_keys, n_texts = len(keys) // 2, len(sides)
+        sides += [sorted_words(t) for t in sides]  # the re-coding keeps the order: sorted after it, the same
         at = [place[c] for c in cols]
         tset = process.cpdist([keys[r] for r in rows], [sides[k] for k in at], scorer=fuzz.token_set_ratio, workers=1)
         tsort = process.cpdist([keys[n_keys + r] for r in rows], [sides[n_texts + k] for k in at],
