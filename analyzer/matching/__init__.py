@@ -20,8 +20,7 @@ role context decides:
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import get_args
 
 import numpy as np
@@ -31,7 +30,7 @@ from analyzer.clause_set import Clause, ClauseSet
 from analyzer.lexicon import repair_ocr
 from analyzer.matching.concepts import ConceptIndex
 from analyzer.matching.fuzzy import PairScorer
-from analyzer.matching.signals import OPTIONAL, conflict, optional_marker, weakening_pattern
+from analyzer.matching.signals import conflict, optional_marker, weakening_pattern
 from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
 from analyzer.nlp import tokenize
@@ -153,9 +152,11 @@ class Matcher:
             reasons.append("incomplete")
             lacking = [clause.part_names[k] for k in self.concepts.lacking(ci, doc.held[best])]
         statements = [ui for ui in close if not units[ui].is_list]
-        if clause.role in DUTY_ROLES and any(doc.weakened(ui, OPTIONAL) for ui in statements):
+        if clause.role in DUTY_ROLES and any(optional_marker(doc.text, units[ui].start, units[ui].end)
+                                             for ui in statements):
             reasons.append("optional")
-        if self.weakening and any(doc.weakened(ui, self.weakening) for ui in statements):
+        if self.weakening and any(optional_marker(doc.text, units[ui].start, units[ui].end, self.weakening)
+                                  for ui in statements):
             reasons.append("conditional")
         if reasons and status == "present":
             status = "partial"
@@ -178,14 +179,6 @@ class _Scored:
     own: np.ndarray
     related: np.ndarray
     foreign: np.ndarray
-    markers: dict[tuple[int, re.Pattern], bool] = field(default_factory=dict)
-
-    def weakened(self, ui: int, pattern: re.Pattern) -> bool:
-        """Has unit ``ui`` a marker of ``pattern`` (signals.optional_marker); looked for once per document."""
-        if (ui, pattern) not in self.markers:
-            unit = self.units[ui]
-            self.markers[ui, pattern] = optional_marker(self.text, unit.start, unit.end, pattern) is not None
-        return self.markers[ui, pattern]
 
 
 def _evidence(text: str, unit: Unit) -> Evidence:
