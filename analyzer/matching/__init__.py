@@ -115,10 +115,10 @@ class Matcher:
         elsewhere = stating & ~in_scope
         explained = (stating & self.own_role[:, at]).any(axis=0)
         stray = np.array([u.role in PERSON_ROLES for u in units]) & ~explained
-        role_absent = ~self.own_role[:, [self.role_index[r] for r in roles_present]].any(axis=1)
+        role_absent = ~self.own_role[:, [self.role_index[r] for r in roles_present]].any(axis=1, keepdims=True)
         return {"claimed": stating & in_scope,
                 "own": stating & in_scope & (score >= best_in_scope - self.t.explained_margin),
-                "related": elsewhere & self.related_role[:, at] & role_absent[:, None],
+                "related": elsewhere & self.related_role[:, at] & role_absent,
                 "foreign": elsewhere & stray & ~self.shared[:, None]}
 
     @staticmethod

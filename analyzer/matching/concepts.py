@@ -73,8 +73,8 @@ class ConceptIndex:
         has_word = np.zeros((len(sentences), n_words + 2), dtype=bool)  # + always held, never held
         has_word[:, n_words] = True
         has_word[rows, cols] = True
-        has_term = has_word[:, self._term_words].all(axis=2)
-        return has_term[:, self._group_terms].any(axis=2)
+        has_term = np.all(has_word[:, self._term_words], axis=2)
+        return np.any(has_term[:, self._group_terms], axis=2)
 
     def evaluate(self, sentences: list[frozenset[str]], unit_sentences: list[tuple[int, ...]]
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

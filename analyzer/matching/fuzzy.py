@@ -49,8 +49,9 @@ class PairScorer:
 
     def _coded_alike(self, texts: list[str]) -> tuple[list[str], list[str]]:
         """The reference keys and ``texts``, both re-coded if both can be, else both as they are."""
-        narrowed = narrow(texts) if self._narrow is not None else None
-        return (self._plain, texts) if narrowed is None else (self._narrow, narrowed)
+        if self._narrow is not None and (narrowed := narrow(texts)) is not None:
+            return self._narrow, narrowed
+        return self._plain, texts
 
     def scores(self, rows: list[int], texts: list[str], cols: list[int]) -> np.ndarray:
         """The fuzzy score of reference key ``rows[i]`` and ``texts[cols[i]]``, for every i."""
