@@ -39,6 +39,11 @@ class ConceptIndex:
         self.parts = [[group_id(g) for g in c.parts] for c in clause_set.clauses]
         self.excludes = [[group_id(g) for g in c.excludes] for c in clause_set.clauses]
         self.words = sorted(word_ids, key=word_ids.__getitem__)
+        self._exact: dict[str, list[int]] = {}
+        self._prefixes: dict[str, list[int]] = {}
+        for i, (w, prefix) in enumerate(self.words):
+            (self._prefixes if prefix else self._exact).setdefault(w, []).append(i)
+        self._longest_prefix = max((len(w) for w in self._prefixes), default=0)
         self._hits = lru_cache(maxsize=100_000)(self._word_hits)
         # terms × longest term: word columns padded with a column always held; and a last term never held
         n_words = len(self.words)
@@ -52,8 +57,11 @@ class ConceptIndex:
         self._part_sizes = np.array([len(ids) for ids in self.parts])
 
     def _word_hits(self, lemma: str) -> tuple[int, ...]:
-        return tuple(i for i, (w, prefix) in enumerate(self.words)
-                     if (lemma.startswith(w) if prefix else lemma == w))
+        """The vocabulary words the lemma satisfies: itself, and its prefixes among the prefix words."""
+        ids = list(self._exact.get(lemma, ()))
+        for end in range(min(len(lemma), self._longest_prefix) + 1):
+            ids.extend(self._prefixes.get(lemma[:end], ()))
+        return tuple(sorted(ids))
 
     def sentence_groups(self, sentences: list[frozenset[str]]) -> np.ndarray:
         """sentences × groups: does the sentence satisfy the group (all the words of one of its terms).

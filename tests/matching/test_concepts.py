@@ -76,3 +76,14 @@ def test_evaluate_follows_its_definition_on_a_regulation(regulations_dir) -> Non
             expected = per_sentence[unit.sentences[0], core].all() and not groups[excludes].any()
             assert states[c, u] == expected
             assert parts[c, u] == (np.float32(np.mean(groups[part_ids])) if part_ids else 1.0)
+
+
+def test_word_hits_follow_their_definition(regulations_dir) -> None:
+    """A lemma satisfies a word equal to it and every prefix word it starts with — looked up by its prefixes."""
+    index = ConceptIndex(load_clause_set())
+    lemmas = {lem for path in regulations_dir.glob("*.txt") for lem in tokenize(path.read_text(encoding="utf-8")).lemmas}
+    lemmas |= {w + tail for w, _ in index.words for tail in ("", "ый", "-то")} | {w[:-1] for w, _ in index.words}
+    got = {lemma: index._word_hits(lemma) for lemma in lemmas}
+    expected = {lemma: tuple(i for i, (w, prefix) in enumerate(index.words)
+                             if (lemma.startswith(w) if prefix else lemma == w)) for lemma in lemmas}
+    assert got == expected and sum(map(bool, got.values())) > 300
