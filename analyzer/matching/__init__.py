@@ -21,20 +21,21 @@ role context decides:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from analyzer.analysed import AnalysedText
 from analyzer.clause_set import Clause, ClauseSet
 from analyzer.lexicon import repair_ocr
 from analyzer.matching.concepts import ConceptIndex
+from analyzer.matching.fuzzy import PairScorer
 from analyzer.matching.signals import conflict, optional_marker, weakening_pattern
 from analyzer.matching.units import Unit, build_units
 from analyzer.model import ClauseMatch, Evidence, Structure
 from analyzer.nlp import tokenize
 from analyzer.thresholds import DEFAULT_THRESHOLDS, Thresholds
-from analyzer.vocabulary import DUTY_ROLES, INSTITUTIONS, PERSON_ROLES
+from analyzer.vocabulary import DUTY_ROLES, INSTITUTIONS, PERSON_ROLES, Role
 
 MAX_EVIDENCE = 3
 
@@ -45,10 +46,6 @@ def _clause_keys(clause: Clause) -> list[str]:
     return [" ".join(lem for lem, stop in zip(t.lemmas, t.stops) if not stop) for t in tables]
 
 
-def _sorted_words(key: str) -> str:
-    return " ".join(sorted(key.split()))
-
-
 class Matcher:
     """Holds the clause set's lemmatised wordings and concept index; one instance serves many documents."""
 
@@ -57,37 +54,35 @@ class Matcher:
         self.t = thresholds
         self.clauses = clause_set.clauses
         keys: list[str] = []
-        self.owner: list[int] = []
+        owner: list[int] = []
         for i, clause in enumerate(self.clauses):
             for key in _clause_keys(clause):
                 keys.append(key)
-                self.owner.append(i)
-        self.keys = keys
-        self.sorted_keys = [_sorted_words(k) for k in keys]
+                owner.append(i)
+        self.owner = np.array(owner)
+        self.scorer = PairScorer(keys)
         self.concepts = ConceptIndex(clause_set)
+        # clauses × roles, for the roles a unit can have: may the clause stand in it, is it the clause's
+        # own role, its related one
+        self.role_index = {role: k for k, role in enumerate(get_args(Role))}
+        self.scope = np.array([[c.in_scope(role) for role in self.role_index] for c in self.clauses])
+        self.own_role = np.array([[c.role == role for role in self.role_index] for c in self.clauses])
+        self.related_role = np.array([[c.related == role for role in self.role_index] for c in self.clauses])
+        self.shared = np.array([c.shared for c in self.clauses])
         self.weakening = weakening_pattern(clause_set.weakening)
 
     def _fuzzy(self, units: tuple[Unit, ...], states: np.ndarray) -> np.ndarray:
-        """clauses × units: token-set and token-sort ratio averaged, best over the clause's wordings.
+        """clauses × units: the fuzzy score (matching.fuzzy), best over the clause's wordings.
 
-        ``token_set_ratio`` alone gives 100 whenever one side's words are a subset of the
-        other's; averaging with ``token_sort_ratio`` penalises the length difference. Only the
-        pairs where the unit states the clause are scored, in one ``cpdist`` call per scorer
-        (a full ``cdist`` would spend most of its time on pairs the concepts already rule out).
-        ``token_sort_ratio`` is ``ratio`` of the words sorted, so each side is sorted once here,
-        not once per pair. One thread: batch audits parallelise across documents, not inside one.
+        Only the pairs where the unit states the clause are scored (a full ``cdist`` would spend
+        most of its time on pairs the concepts already rule out).
         """
         out = np.zeros((len(self.clauses), len(units)), dtype=np.float32)
         rows, cols = np.nonzero(states[self.owner])
         if not len(rows):
             return out
-        keys = [self.keys[r] for r in rows]
-        unit_keys = [units[c].key for c in cols]
-        sorted_units = {c: _sorted_words(units[c].key) for c in set(cols.tolist())}
-        tset = process.cpdist(keys, unit_keys, scorer=fuzz.token_set_ratio, workers=1)
-        tsort = process.cpdist([self.sorted_keys[r] for r in rows], [sorted_units[c] for c in cols.tolist()],
-                               scorer=fuzz.ratio, workers=1)
-        np.maximum.at(out, (np.asarray(self.owner)[rows], cols), (tset + tsort) / 2.0)
+        scores = self.scorer.scores(rows.tolist(), [u.key for u in units], cols.tolist())
+        np.maximum.at(out, (self.owner[rows], cols), scores)
         return out
 
     def match(self, analysed: AnalysedText, structure: Structure, institution_type: str) -> tuple[ClauseMatch, ...]:
@@ -100,43 +95,49 @@ class Matcher:
         fuzzy = self._fuzzy(units, core)
         w = self.t.fuzzy_weight
         score = np.where(core & (fuzzy >= self.t.fuzzy_min), w * fuzzy + (100.0 - 100.0 * w) * parts, 0.0)
-        roles = sorted({u.role for u in units})
-        by_role = np.array([[c.in_scope(role) for role in roles] for c in self.clauses])
-        in_scope = by_role[:, [roles.index(u.role) for u in units]]
         doc = _Scored(text=text, units=units, score=score, parts=parts, held=held,
-                      best_in_scope=np.where(in_scope, score, 0.0).max(axis=0),
-                      roles_present=frozenset(s.role for s in structure.sections))
+                      **self._places(units, score, frozenset(s.role for s in structure.sections)))
         return tuple(self._decide(ci, clause, doc, institution_type) for ci, clause in enumerate(self.clauses))
+
+    def _places(self, units: tuple[Unit, ...], score: np.ndarray, roles_present: frozenset[str]
+                ) -> dict[str, np.ndarray]:
+        """clauses × units: where each clause is stated in scope, as its own, in its related role, as a stray.
+
+        claimed  stated in a unit of a role the clause may stand in;
+        own      claimed, and within a margin of the unit's best in-scope clause;
+        related  stated in its related role, when the document has no section of the clause's role;
+        foreign  stated under another person's role, in a unit no clause of that role states.
+        """
+        at = [self.role_index[u.role] for u in units]
+        stating = score > 0
+        in_scope = self.scope[:, at]
+        best_in_scope = np.where(in_scope, score, 0.0).max(axis=0)
+        elsewhere = stating & ~in_scope
+        explained = (stating & self.own_role[:, at]).any(axis=0)
+        stray = np.array([u.role in PERSON_ROLES for u in units]) & ~explained
+        role_absent = ~self.own_role[:, [self.role_index[r] for r in roles_present]].any(axis=1, keepdims=True)
+        return {"claimed": stating & in_scope,
+                "own": stating & in_scope & (score >= best_in_scope - self.t.explained_margin),
+                "related": elsewhere & self.related_role[:, at] & role_absent,
+                "foreign": elsewhere & stray & ~self.shared[:, None]}
 
     @staticmethod
     def _empty(clause: Clause, institution_type: str) -> ClauseMatch:
         applicable = institution_type not in INSTITUTIONS or institution_type in clause.applies
         return ClauseMatch(clause.id, "missing" if applicable else "not_applicable", 0.0)
 
-    def _explained_by_own_role(self, ui: int, role: str, score: np.ndarray) -> bool:
-        """Some clause of the unit's own role states it: the unit is that role's duty, not a stray one."""
-        return any(score[cj, ui] > 0 and c.role == role for cj, c in enumerate(self.clauses))
-
     def _decide(self, ci: int, clause: Clause, doc: _Scored, institution_type: str) -> ClauseMatch:
         if institution_type in INSTITUTIONS and institution_type not in clause.applies:
             return ClauseMatch(clause.id, "not_applicable", 0.0)
-        units, scores = doc.units, doc.score[ci]
-        stating = np.flatnonzero(scores > 0).tolist()
-        in_scope = [ui for ui in stating if clause.in_scope(units[ui].role)]
-        own = [ui for ui in in_scope if scores[ui] >= doc.best_in_scope[ui] - self.t.explained_margin]
-        elsewhere = [ui for ui in stating if not clause.in_scope(units[ui].role)]
-        if own:
-            conflicting = any(conflict(clause, units[ui].sequence) for ui in in_scope)
+        if own := np.flatnonzero(doc.own[ci]).tolist():
+            conflicting = clause.conflicts and any(conflict(clause, doc.units[ui].sequence)
+                                                   for ui in np.flatnonzero(doc.claimed[ci]))
             return self._judge(ci, clause, own, doc, "present", ("subject",) if conflicting else ())
-        if clause.related and clause.role not in doc.roles_present:
-            related = [ui for ui in elsewhere if units[ui].role == clause.related]
-            if related:
-                return self._judge(ci, clause, related, doc, "partial", ("related_role",))
-        foreign = [ui for ui in elsewhere if not clause.shared and units[ui].role in PERSON_ROLES
-                   and not self._explained_by_own_role(ui, units[ui].role, doc.score)]
-        if foreign:
+        if related := np.flatnonzero(doc.related[ci]).tolist():
+            return self._judge(ci, clause, related, doc, "partial", ("related_role",))
+        if foreign := np.flatnonzero(doc.foreign[ci]).tolist():
             return self._judge(ci, clause, foreign, doc, "misplaced", ("wrong_role",))
-        return ClauseMatch(clause.id, "missing", round(float(scores.max()), 1))
+        return ClauseMatch(clause.id, "missing", round(float(doc.score[ci].max()), 1))
 
     def _judge(self, ci: int, clause: Clause, indexes: list[int], doc: _Scored, status: str,
                found: tuple[str, ...]) -> ClauseMatch:
@@ -167,15 +168,17 @@ class Matcher:
 
 @dataclass(frozen=True)
 class _Scored:
-    """One document's units and their scores against every clause."""
+    """One document's units, their scores against every clause and where each clause is stated (Matcher._places)."""
 
     text: str
     units: tuple[Unit, ...]
     score: np.ndarray          # clauses × units
     parts: np.ndarray          # clauses × units: share of part groups held
     held: np.ndarray           # units × concept groups
-    best_in_scope: np.ndarray  # units: the best score of a clause that may stand in the unit's role
-    roles_present: frozenset[str]
+    claimed: np.ndarray        # clauses × units, and the three below
+    own: np.ndarray
+    related: np.ndarray
+    foreign: np.ndarray
 
 
 def _evidence(text: str, unit: Unit) -> Evidence:

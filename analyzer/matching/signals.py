@@ -41,6 +41,8 @@ def optional_marker(text: str, start: int, end: int, pattern: re.Pattern = OPTIO
 def conflict(clause: Clause, sequence: tuple[str, ...]) -> tuple[str, ...] | None:
     """The clause's conflict pattern found as a contiguous lemma run, if any."""
     for pattern in clause.conflicts:
+        if pattern and pattern[0] not in sequence:
+            continue
         n = len(pattern)
         for i in range(len(sequence) - n + 1):
             if sequence[i:i + n] == pattern:

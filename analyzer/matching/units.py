@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import not_
 
 from analyzer.model import Structure
 from analyzer.nlp import TokenTable
@@ -58,17 +60,16 @@ def _unit(tokens: TokenTable, start: int, end: int, role: str, section: str | No
     words = tokens.between(start, end)
     lemmas = tokens.lemmas[words]
     return Unit(start=start, end=end, role=role, section=section, lemmas=frozenset(lemmas), sentences=sentences,
-                sequence=lemmas, key=" ".join(lem for lem, stop in zip(lemmas, tokens.stops[words]) if not stop),
-                is_list=is_list)
+                sequence=lemmas, key=" ".join(compress(lemmas, map(not_, tokens.stops[words]))), is_list=is_list)
 
 
 def build_units(text: str, structure: Structure, tokens: TokenTable) -> tuple[Unit, ...]:
     """Sentence units of every body section, then list units for colon items."""
     units: list[Unit] = []
     for index, section in enumerate(structure.sections):
-        label = structure.label_of(index)
         if section.role == "approval" or section.start < structure.body_start:
             continue
+        label = structure.label_of(index)
         for s, e in _sentences(text, section.start, section.text_end):
             if tokens.lemmas[tokens.between(s, e)]:
                 units.append(_unit(tokens, s, e, _role(section.role, text[s:e]), label, (len(units),)))

@@ -52,22 +52,26 @@ def _cue_index() -> dict[str, tuple[int, ...]]:
     return {lemma: tuple(places) for lemma, places in index.items()}
 
 
-def _matches(tokens: Sequence[frozenset[str]], at: int, cue: tuple[frozenset[str], ...]) -> bool:
-    if at + len(cue) > len(tokens):
+def _matches(words: Sequence[str], at: int, cue: tuple[frozenset[str], ...]) -> bool:
+    if at + len(cue) > len(words):
         return False
-    return all(tokens[at + k] & cue[k] for k in range(len(cue)))
+    return all(_lemmas(words[at + k]) & cue[k] for k in range(len(cue)))
 
 
 def cue_role(text: str) -> Role | None:
-    """The role the text's subject names, or None."""
-    tokens = [_lemmas(w) for w in words(text)[:_WINDOW]]
-    table, index = _cue_table(), _cue_index()
-    for at, token in enumerate(tokens):
+    """The role the text's subject names, or None.
+
+    A word's readings are looked up only when the scan reaches it: most texts stop at their first word.
+    """
+    window = words(text)[:_WINDOW]
+    table, index, frame = _cue_table(), _cue_index(), _frame()
+    for at, word in enumerate(window):
+        token = _lemmas(word)
         for k in sorted({k for lemma in token for k in index.get(lemma, ())}):  # longer cues first, as listed
             cue, role = table[k]
-            if (role not in TOPIC_ROLES or at == 0) and _matches(tokens, at, cue):
+            if (role not in TOPIC_ROLES or at == 0) and _matches(window, at, cue):
                 return role
-        if not token & _frame():
+        if not token & frame:
             return None
     return None
 
