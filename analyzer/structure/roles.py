@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analyzer.cue_data import load_cue_data
-from analyzer.lexicon import parses
+from analyzer.lexicon import first_words, parses
 from analyzer.model import Role
-from analyzer.structure.words import NOMINAL, words
+from analyzer.structure.words import NOMINAL
 from analyzer.vocabulary import DUTY_ROLES, TOPIC_ROLES
 
 PARTICIPANT_ROLES = DUTY_ROLES
@@ -63,7 +63,7 @@ def cue_role(text: str) -> Role | None:
 
     A word's readings are looked up only when the scan reaches it: most texts stop at their first word.
     """
-    window = words(text)[:_WINDOW]
+    window = first_words(text, _WINDOW)
     table, index, frame = _cue_table(), _cue_index(), _frame()
     for at, word in enumerate(window):
         token = _lemmas(word)
