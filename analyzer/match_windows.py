@@ -7,8 +7,9 @@ such token; so around each occurrence of the rarest filler, as far as the patter
 fillers near enough, lies every place a match can be (``windows``). A check then makes spaCy Docs of these
 windows only, and none when there are none.
 
-The tokens are the lexicon's (``lexicon.TOKEN``), cut as the spaCy Doc of the text is (``pieces``): a window
-starts and ends on a token, so its Doc has the whole text's tokens, and its offsets shift by its start.
+The tokens are the lexicon's (``lexicon.TOKEN``), as the token table holds them, which are the spaCy Doc's
+tokens: a window starts and ends on a token, so its Doc has the whole text's tokens, and its offsets shift by
+its start.
 """
 from __future__ import annotations
 
@@ -19,44 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from analyzer.lexicon import TOKEN
-
 Pattern = list[dict[str, Any]]   # one spaCy Matcher pattern: a token spec per token
 Fillers = list[frozenset[str]]   # per mandatory token that names its words: the text's tokens that can fill it
-
-_PIECES = re.compile(f"({TOKEN.pattern})")
-
-
-@dataclass(frozen=True)
-class Pieces:
-    """The tokens a Doc of a text is made of — the lexicon's tokens, and each run of blanks other than the one
-    space after a token (which is that token's flag), as spaCy keeps them — with their offsets in the text."""
-
-    words: list[str]
-    spaces: list[bool]
-    starts: list[int]
-
-
-def pieces(text: str) -> Pieces:
-    parts = _PIECES.split(text)   # blank, token, blank, token, …, blank
-    words: list[str] = [parts[0]] if parts[0] else []
-    spaces: list[bool] = [False] if parts[0] else []
-    starts: list[int] = [0] if parts[0] else []
-    at = len(parts[0])
-    for i in range(1, len(parts), 2):
-        token, blank = parts[i], parts[i + 1]
-        words.append(token)
-        starts.append(at)
-        spaces.append(blank[:1] == " ")
-        at += len(token)
-        if len(blank) > 1 or blank[:1] not in ("", " "):
-            rest = blank[1:] if blank[0] == " " else blank
-            words.append(rest)
-            spaces.append(False)
-            starts.append(at + len(blank) - len(rest))
-        at += len(blank)
-    return Pieces(words, spaces, starts)
-
 
 @dataclass(frozen=True)
 class FormIndex:

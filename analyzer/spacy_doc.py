@@ -10,7 +10,9 @@ and is much slower).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
@@ -21,8 +23,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from analyzer.ingest.guards import MAX_CHARS
-from analyzer.lexicon import lemma
-from analyzer.match_windows import pieces
+from analyzer.lexicon import TOKEN, lemma
 
 
 @Language.component("pymorphy3_lemmas")
@@ -34,6 +35,40 @@ def _lemmatize(doc: Doc) -> Doc:
     lemmas = numpy.array([strings.add(lemma(strings[orth])) for orth in words.tolist()], dtype=numpy.uint64)
     doc.from_array([LEMMA], lemmas[at].reshape(-1, 1))  # type: ignore[arg-type]
     return doc
+
+
+_PIECES = re.compile(f"({TOKEN.pattern})")
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """The tokens a Doc of a text is made of — the lexicon's tokens, and each run of blanks other than the one
+    space after a token (which is that token's flag), as spaCy keeps them — with their offsets in the text."""
+
+    words: list[str]
+    spaces: list[bool]
+    starts: list[int]
+
+
+def pieces(text: str) -> Pieces:
+    parts = _PIECES.split(text)   # blank, token, blank, token, …, blank
+    words: list[str] = [parts[0]] if parts[0] else []
+    spaces: list[bool] = [False] if parts[0] else []
+    starts: list[int] = [0] if parts[0] else []
+    at = len(parts[0])
+    for i in range(1, len(parts), 2):
+        token, blank = parts[i], parts[i + 1]
+        words.append(token)
+        starts.append(at)
+        spaces.append(blank[:1] == " ")
+        at += len(token)
+        if len(blank) > 1 or blank[:1] not in ("", " "):
+            rest = blank[1:] if blank[0] == " " else blank
+            words.append(rest)
+            spaces.append(False)
+            starts.append(at + len(blank) - len(rest))
+        at += len(blank)
+    return Pieces(words, spaces, starts)
 
 
 class LexiconTokenizer:

@@ -15,8 +15,8 @@ from synth import random_variant
 from analyzer.analysed import analyse_text
 from analyzer.checks.template import _matcher, _named_lemmas, _possible
 from analyzer.lexicon import lemma
-from analyzer.match_windows import FormIndex, fillers, pieces, reach, windows
-from analyzer.spacy_doc import build_nlp
+from analyzer.match_windows import FormIndex, fillers, reach, windows
+from analyzer.spacy_doc import build_nlp, pieces
 from analyzer.template_data import load_template_data
 
 REGULATIONS = sorted((Path(__file__).parents[2] / "corpora" / "regulations").glob("*.txt"))
